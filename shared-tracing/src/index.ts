@@ -1,0 +1,13 @@
+// The helpers services import. The SDK bootstrap is not among them: it is preloaded with
+// `node --import @tracing-lab/shared-tracing/register`.
+export { Broker, BrokerUnavailableError, type MessageHandler, type Topology } from './messaging.js';
+export { healthReport, type DependencyState } from './health.js';
+export { createHttpClient } from './http-client.js';
+export { errorHandler, HttpError, notFoundHandler, parseInput, upstreamError } from './http-errors.js';
+export { createLogger, type Logger } from './logger.js';
+export { startServer } from './server.js';
+export { installShutdownHandlers, onShutdown, shutdown } from './shutdown.js';
+export { recordSpanError } from './span-error.js';
+export { traceResponseHeader } from './trace-response.js';
+export { loadTracingConfig, type TracingConfig } from './tracing-config.js';
+export { withSpan } from './with-span.js';

@@ -1,0 +1,31 @@
+import { getNodeAutoInstrumentations } from '@opentelemetry/auto-instrumentations-node';
+import type { Instrumentation } from '@opentelemetry/instrumentation';
+
+// The auto-instrumentations the mesh needs, and the noisy ones switched off. Each service only loads
+// the libraries it uses, so an enabled instrumentation for a library a service lacks costs nothing.
+export function meshInstrumentations(): Instrumentation[] {
+  return getNodeAutoInstrumentations({
+    // fs, dns and net produce a span for every file read, lookup and socket: hundreds per request,
+    // burying the HTTP, SQL and messaging spans a learner came to see.
+    '@opentelemetry/instrumentation-fs': { enabled: false },
+    '@opentelemetry/instrumentation-dns': { enabled: false },
+    '@opentelemetry/instrumentation-net': { enabled: false },
+    // Express 5 routes through the standalone `router` package; its instrumentation repeats every
+    // route and middleware span that the express instrumentation already makes.
+    '@opentelemetry/instrumentation-router': { enabled: false },
+    // Health probes run every few seconds in Compose and would drown the traces of real requests.
+    '@opentelemetry/instrumentation-http': {
+      ignoreIncomingRequestHook: (request) => request.url === '/health',
+    },
+    '@opentelemetry/instrumentation-express': {},
+    '@opentelemetry/instrumentation-pg': {
+      // Only SQL run on behalf of a request or a message is traced: the schema set-up at start would
+      // otherwise land in Jaeger as a heap of one-span traces with no request behind them.
+      requireParentSpan: true,
+    },
+    '@opentelemetry/instrumentation-amqplib': {},
+    // trace_id/span_id go into every log line; the log records themselves stay out of the trace
+    // pipeline, since this lab exports traces only.
+    '@opentelemetry/instrumentation-pino': { disableLogSending: true },
+  });
+}

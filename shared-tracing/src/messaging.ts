@@ -1,0 +1,127 @@
+import amqp, { type ChannelModel, type ConfirmChannel, type ConsumeMessage, type RecoveringChannelModel } from 'amqplib';
+import type { Logger } from './logger.js';
+import type { DependencyState } from './health.js';
+
+// RabbitMQ for the mesh. The amqplib instrumentation injects traceparent, tracestate and baggage into
+// each published message's headers and continues the trace in the consumer, so nothing here touches
+// a trace header: this helper owns the connection, the topology and the ack discipline.
+
+export interface Topology {
+  exchange: string;
+  // Consumers declare their queue and binding; publishers only need the exchange.
+  queue?: { name: string; routingKey: string; prefetch: number };
+}
+
+export type MessageHandler = (payload: unknown, message: ConsumeMessage) => Promise<void>;
+
+export class Broker {
+  private channel: ConfirmChannel | undefined;
+  private handler: MessageHandler | undefined;
+
+  private constructor(
+    private readonly connection: RecoveringChannelModel,
+    private readonly topology: Topology,
+    private readonly logger: Logger,
+  ) {}
+
+  // Connects in the background and keeps reconnecting with backoff, so a service starts, and stays
+  // up, while the broker is down; /health reports the outage meanwhile.
+  static async connect(url: string, topology: Topology, logger: Logger): Promise<Broker> {
+    let broker: Broker | undefined;
+    const connection = await amqp.connect(url, {
+      recovery: {
+        waitForConnect: false,
+        initialDelay: 250,
+        maxDelay: 5_000,
+        setup: async (model: ChannelModel) => broker?.setUp(await model.createConfirmChannel()),
+      },
+    });
+    broker = new Broker(connection, topology, logger);
+    connection.on('connect', () => logger.info('broker connected'));
+    connection.on('disconnect', (error: Error) => {
+      broker.channel = undefined;
+      logger.warn({ err: error }, 'broker disconnected, reconnecting');
+    });
+    connection.on('error', (error: Error) => logger.warn({ err: error }, 'broker error'));
+    return broker;
+  }
+
+  state(): DependencyState {
+    return this.channel ? 'up' : 'down';
+  }
+
+  // Publishes a persistent JSON message and resolves once the broker has confirmed it.
+  async publish(routingKey: string, payload: unknown): Promise<void> {
+    const channel = this.channel;
+    if (!channel) throw new BrokerUnavailableError();
+    const body = Buffer.from(JSON.stringify(payload));
+    await new Promise<void>((resolve, reject) => {
+      channel.publish(
+        this.topology.exchange,
+        routingKey,
+        body,
+        { persistent: true, contentType: 'application/json', headers: {} },
+        (error) => (error ? reject(error) : resolve()),
+      );
+    });
+  }
+
+  // Registers the handler for the topology's queue; it is re-attached after every reconnect. A
+  // message is acked only after the handler succeeded. One that is not JSON can never succeed and is
+  // rejected without requeue; any other failure is requeued for another try.
+  consume(handler: MessageHandler): void {
+    this.handler = handler;
+    if (this.channel) void this.startConsuming(this.channel);
+  }
+
+  async close(): Promise<void> {
+    await this.connection.close();
+  }
+
+  private async setUp(channel: ConfirmChannel): Promise<void> {
+    await channel.assertExchange(this.topology.exchange, 'topic', { durable: true });
+    const queue = this.topology.queue;
+    if (queue) {
+      await channel.assertQueue(queue.name, { durable: true });
+      await channel.bindQueue(queue.name, this.topology.exchange, queue.routingKey);
+      await channel.prefetch(queue.prefetch);
+    }
+    this.channel = channel;
+    if (this.handler) await this.startConsuming(channel);
+  }
+
+  private async startConsuming(channel: ConfirmChannel): Promise<void> {
+    const queue = this.topology.queue;
+    const handler = this.handler;
+    if (!queue || !handler) return;
+    await channel.consume(queue.name, (message) => {
+      if (message) void this.handle(channel, message, handler);
+    });
+  }
+
+  private async handle(channel: ConfirmChannel, message: ConsumeMessage, handler: MessageHandler): Promise<void> {
+    let payload: unknown;
+    try {
+      payload = JSON.parse(message.content.toString('utf8'));
+    } catch {
+      this.logger.error({ routingKey: message.fields.routingKey }, 'message is not JSON, rejecting it');
+      channel.nack(message, false, false);
+      return;
+    }
+    try {
+      await handler(payload, message);
+      channel.ack(message);
+    } catch (error) {
+      this.logger.error({ err: error, redelivered: message.fields.redelivered }, 'message handling failed, requeueing');
+      channel.nack(message, false, true);
+    }
+  }
+}
+
+export class BrokerUnavailableError extends Error {
+  readonly code = 'BROKER_UNAVAILABLE';
+  constructor() {
+    super('message broker unavailable');
+    this.name = 'BrokerUnavailableError';
+  }
+}
