@@ -1,0 +1,36 @@
+# One image recipe for the four services: `docker compose` builds it once per service with
+# --build-arg SERVICE=<name>. Node's version here is also the one `npm run setup` installs natively.
+ARG NODE_VERSION=24.21.0
+
+FROM node:${NODE_VERSION}-bookworm-slim AS build
+WORKDIR /app
+# Manifests first, so the dependency layer is rebuilt only when they change.
+COPY package.json package-lock.json tsconfig.base.json ./
+COPY shared-tracing/package.json shared-tracing/
+COPY services/frontend/package.json services/frontend/
+COPY services/backend/package.json services/backend/
+COPY services/database/package.json services/database/
+COPY services/notifier/package.json services/notifier/
+COPY scripts/package.json scripts/
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY shared-tracing shared-tracing
+COPY services services
+ARG SERVICE
+RUN test -n "$SERVICE" && npx tsc -b shared-tracing "services/$SERVICE"
+
+FROM node:${NODE_VERSION}-bookworm-slim AS runtime
+ARG SERVICE
+ENV NODE_ENV=production SERVICE=${SERVICE}
+WORKDIR /app
+COPY --from=build /app/package.json /app/package-lock.json ./
+COPY --from=build /app/shared-tracing/package.json shared-tracing/
+COPY --from=build /app/services/${SERVICE}/package.json services/${SERVICE}/
+# Production dependencies of this service and the tracing bootstrap only.
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
+      --workspace shared-tracing --workspace "services/$SERVICE" \
+  && npm cache clean --force
+COPY --from=build /app/shared-tracing/dist shared-tracing/dist
+COPY --from=build /app/services/${SERVICE}/dist services/${SERVICE}/dist
+USER node
+# docker-compose.yml gives the same command explicitly, which is what the native stack runs.
+CMD ["sh", "-c", "exec node --import @tracing-lab/shared-tracing/register services/$SERVICE/dist/index.js"]
