@@ -1,9 +1,12 @@
 // The helpers services import. The SDK bootstrap is not among them: it is preloaded with
 // `node --import @tracing-lab/shared-tracing/register`.
-export { Broker, BrokerUnavailableError, type MessageHandler, type Topology } from './messaging.js';
+export { Broker, BrokerUnavailableError, PoisonMessageError, type MessageHandler, type Topology } from './messaging.js';
 export { healthReport, type DependencyState } from './health.js';
 export { createHttpClient } from './http-client.js';
 export { errorHandler, HttpError, notFoundHandler, parseInput, upstreamError } from './http-errors.js';
+export { ORDER_EVENTS, type OrderCreatedEvent } from './order-events.js';
+export { portFrom, urlFrom } from './env-config.js';
+export { intBetween, listLimit, positiveInt } from './input-schemas.js';
 export { createLogger, type Logger } from './logger.js';
 export { startServer } from './server.js';
 export { installShutdownHandlers, onShutdown, shutdown } from './shutdown.js';

@@ -16,6 +16,9 @@ export function meshInstrumentations(): Instrumentation[] {
     // Health probes run every few seconds in Compose and would drown the traces of real requests.
     '@opentelemetry/instrumentation-http': {
       ignoreIncomingRequestHook: (request) => request.url === '/health',
+      // A call made outside any request (a health probe, a retry timer) would otherwise start a
+      // one-span trace of its own.
+      requireParentforOutgoingSpans: true,
     },
     '@opentelemetry/instrumentation-express': {},
     '@opentelemetry/instrumentation-pg': {

@@ -1,5 +1,7 @@
 import amqp, { type ChannelModel, type ConfirmChannel, type ConsumeMessage, type RecoveringChannelModel } from 'amqplib';
+import { trace } from '@opentelemetry/api';
 import type { Logger } from './logger.js';
+import { recordSpanError } from './span-error.js';
 import type { DependencyState } from './health.js';
 
 // RabbitMQ for the mesh. The amqplib instrumentation injects traceparent, tracestate and baggage into
@@ -67,8 +69,8 @@ export class Broker {
   }
 
   // Registers the handler for the topology's queue; it is re-attached after every reconnect. A
-  // message is acked only after the handler succeeded. One that is not JSON can never succeed and is
-  // rejected without requeue; any other failure is requeued for another try.
+  // message is acked only after the handler succeeded. One that can never succeed (not JSON, or the
+  // handler threw PoisonMessageError) is rejected without requeue; any other failure is requeued.
   consume(handler: MessageHandler): void {
     this.handler = handler;
     if (this.channel) void this.startConsuming(this.channel);
@@ -104,16 +106,22 @@ export class Broker {
     try {
       payload = JSON.parse(message.content.toString('utf8'));
     } catch {
-      this.logger.error({ routingKey: message.fields.routingKey }, 'message is not JSON, rejecting it');
-      channel.nack(message, false, false);
-      return;
+      payload = undefined;
     }
     try {
+      if (payload === undefined) throw new PoisonMessageError('message body is not JSON');
       await handler(payload, message);
       channel.ack(message);
     } catch (error) {
-      this.logger.error({ err: error, redelivered: message.fields.redelivered }, 'message handling failed, requeueing');
-      channel.nack(message, false, true);
+      const poison = error instanceof PoisonMessageError;
+      // The consumer span the amqplib instrumentation opened for this delivery is the active one.
+      const span = trace.getActiveSpan();
+      if (span) recordSpanError(span, error);
+      this.logger.error(
+        { err: error, redelivered: message.fields.redelivered },
+        poison ? 'message can never be handled, rejecting it' : 'message handling failed, requeueing',
+      );
+      channel.nack(message, false, !poison);
     }
   }
 }
@@ -123,5 +131,13 @@ export class BrokerUnavailableError extends Error {
   constructor() {
     super('message broker unavailable');
     this.name = 'BrokerUnavailableError';
+  }
+}
+
+// Thrown by a handler for a message that no retry can fix, such as one missing a required field.
+export class PoisonMessageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PoisonMessageError';
   }
 }

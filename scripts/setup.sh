@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# `npm run setup`: installs what the native stack and the tests need, skipping whatever is already
+# there, from package registries only: Node (npm registry) where the machine's is too old, RabbitMQ,
+# PostgreSQL and wget (Debian), Jaeger and the Compose CLI (built from their Go modules), the npm
+# dependencies, and the compiled services. Safe to run again.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+started=$SECONDS
+step() { printf '\n== %s\n' "$*"; }
+
+step "Node"
+bash scripts/setup/install-node.sh
+source scripts/setup/node-path.sh
+
+step "RabbitMQ, PostgreSQL, wget (Debian packages)"
+bash scripts/setup/install-debian-packages.sh
+
+step "Jaeger (Go module)"
+bash scripts/setup/install-jaeger.sh
+
+step "Docker Compose CLI, to validate docker-compose.yml (Go module)"
+bash scripts/install-compose.sh
+
+step "npm dependencies"
+if [ -d node_modules ]; then
+  npm install --no-audit --no-fund
+else
+  npm ci --no-audit --no-fund
+fi
+
+step "Compile"
+npx tsc -b
+
+printf '\nsetup done in %ss\n' "$((SECONDS - started))"

@@ -1,0 +1,123 @@
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import type { ComposeFile, ComposeService } from './compose-file.js';
+
+// How each Compose service runs as a local process: the same command, environment, ports and health
+// check, with the Compose service names in addresses replaced by the loopback address. Pure, so the
+// translation is unit-tested against the real docker-compose.yml.
+
+export type NativeKind = 'app' | 'jaeger' | 'postgres' | 'rabbitmq';
+
+export interface NativeService {
+  name: string;
+  kind: NativeKind;
+  command: string[];
+  cwd: string;
+  env: Record<string, string>;
+  healthcheck: string[];
+  dependsOn: string[];
+  ports: number[];
+}
+
+export const LOOPBACK = '127.0.0.1';
+
+export function nativePlan(compose: ComposeFile, repoRoot: string, toolsBin: string): NativeService[] {
+  const names = Object.keys(compose.services);
+  const plan = names.map((name) => nativeService(name, compose.services[name] as ComposeService, names, repoRoot, toolsBin));
+  return startOrder(plan);
+}
+
+function nativeService(
+  name: string,
+  service: ComposeService,
+  serviceNames: string[],
+  repoRoot: string,
+  toolsBin: string,
+): NativeService {
+  const kind = kindOf(name, service);
+  const env = Object.fromEntries(
+    Object.entries(service.environment ?? {}).map(([key, value]) => [key, rewriteHosts(String(value), serviceNames)]),
+  );
+  return {
+    name,
+    kind,
+    command: kind === 'jaeger' ? [join(toolsBin, 'jaeger'), ...(service.command ?? [])] : (service.command ?? []),
+    cwd: hostPath(service.working_dir, service, repoRoot),
+    env,
+    healthcheck: healthcheckCommand(name, service),
+    dependsOn: Object.keys(service.depends_on ?? {}),
+    ports: (service.ports ?? []).map((mapping) => publishedPort(name, mapping)),
+  };
+}
+
+export function kindOf(name: string, service: ComposeService): NativeKind {
+  if (service.build) return 'app';
+  const image = service.image ?? '';
+  if (image.startsWith('jaegertracing/jaeger')) return 'jaeger';
+  if (image.startsWith('postgres')) return 'postgres';
+  if (image.startsWith('rabbitmq')) return 'rabbitmq';
+  throw new Error(`service '${name}': no native equivalent for image '${image}'`);
+}
+
+// `http://backend:8081`, `amqp://lab:lab@rabbitmq:5672` and a bare `postgres` all name a Compose
+// service; natively every service listens on the loopback address.
+export function rewriteHosts(value: string, serviceNames: string[]): string {
+  if (serviceNames.includes(value)) return LOOPBACK;
+  const names = serviceNames.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return value.replace(new RegExp(`(//|@)(${names})(?=[:/]|$)`, 'g'), `$1${LOOPBACK}`);
+}
+
+// A container path becomes the host folder it comes from: a bind-mounted volume, or the build
+// context for images built from this repository (the Dockerfile's WORKDIR holds the repo layout).
+export function hostPath(containerPath: string | undefined, service: ComposeService, repoRoot: string): string {
+  if (!containerPath) return repoRoot;
+  for (const volume of service.volumes ?? []) {
+    const [source, target] = volume.split(':');
+    if (!source || !target || !(source.startsWith('.') || isAbsolute(source))) continue;
+    const rest = relative(target, containerPath);
+    if (!rest.startsWith('..')) return resolve(repoRoot, source, rest);
+  }
+  if (service.build) return resolve(repoRoot, service.build.context ?? '.');
+  throw new Error(`no host folder for working_dir '${containerPath}'`);
+}
+
+export function healthcheckCommand(name: string, service: ComposeService): string[] {
+  const test = service.healthcheck?.test;
+  if (!test || test.length < 2) throw new Error(`service '${name}' has no healthcheck`);
+  const [form, ...rest] = test;
+  if (form === 'CMD') return rest;
+  if (form === 'CMD-SHELL') return ['sh', '-c', rest.join(' ')];
+  throw new Error(`service '${name}': healthcheck form '${form}' is not supported`);
+}
+
+// Natively a process listens on its container port, so a mapping that changes the port cannot be
+// reproduced: say so rather than start a stack whose addresses differ from Compose's.
+export function publishedPort(name: string, mapping: string): number {
+  const parts = mapping.split('/')[0]?.split(':') ?? [];
+  const container = Number(parts.at(-1));
+  const host = Number(parts.at(-2) ?? container);
+  if (!Number.isInteger(container) || host !== container) {
+    throw new Error(`service '${name}': port mapping '${mapping}' must publish the container port unchanged`);
+  }
+  return container;
+}
+
+// Dependencies first; a cycle is an error in the Compose file.
+export function startOrder(services: NativeService[]): NativeService[] {
+  const byName = new Map(services.map((s) => [s.name, s]));
+  const ordered: NativeService[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (service: NativeService, path: string[]): void => {
+    if (state.get(service.name) === 'done') return;
+    if (state.get(service.name) === 'visiting') throw new Error(`depends_on cycle: ${[...path, service.name].join(' -> ')}`);
+    state.set(service.name, 'visiting');
+    for (const dependency of service.dependsOn) {
+      const target = byName.get(dependency);
+      if (!target) throw new Error(`service '${service.name}' depends on unknown service '${dependency}'`);
+      visit(target, [...path, service.name]);
+    }
+    state.set(service.name, 'done');
+    ordered.push(service);
+  };
+  for (const service of services) visit(service, []);
+  return ordered;
+}

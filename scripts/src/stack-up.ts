@@ -1,0 +1,19 @@
+// `npm run stack:up [service...]`: the mesh as local processes, with docker-compose.yml's settings.
+import { loadStack, up } from './stack.js';
+
+async function main(): Promise<void> {
+  const stack = loadStack();
+  await up(stack, process.argv.slice(2), {}, (line) => console.log(line));
+  console.log(`
+The mesh is up. Logs: .stack/logs/<service>.log
+  Frontend         http://localhost:8080/api/users
+  Jaeger query API http://localhost:16686/api/services
+  Jaeger UI        http://localhost:16686   (natively a placeholder page: the Go build has no UI assets)
+  RabbitMQ UI      http://localhost:15672   (lab / lab)
+Stop it with: npm run stack:down`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`stack:up failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

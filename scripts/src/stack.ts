@@ -1,0 +1,90 @@
+import { join, resolve } from 'node:path';
+import { readComposeFile } from './compose-file.js';
+import { startPostgres, startRabbitMq, stopPostgres, stopRabbitMq } from './infra.js';
+import { type NativeService, nativePlan } from './native-plan.js';
+import { run, runningPid, type StackPaths, stackPaths, startProcess, stopProcess } from './processes.js';
+import { waitFor } from './wait-for.js';
+
+// The native stack: docker-compose.yml's topology as local processes, started in dependency order and
+// each waited for with its Compose health check, stopped in the reverse order.
+
+export const REPO_ROOT = resolve(__dirname, '..', '..');
+const HEALTHY_WITHIN_MS = 120_000;
+
+export interface Stack {
+  services: NativeService[];
+  paths: StackPaths;
+}
+
+export function loadStack(repoRoot = REPO_ROOT): Stack {
+  const compose = readComposeFile(join(repoRoot, 'docker-compose.yml'));
+  return { services: nativePlan(compose, repoRoot, join(repoRoot, '.tools', 'bin')), paths: stackPaths(repoRoot) };
+}
+
+export function service(stack: Stack, name: string): NativeService {
+  const found = stack.services.find((s) => s.name === name);
+  if (!found) throw new Error(`no service '${name}' in docker-compose.yml (have: ${stack.services.map((s) => s.name).join(', ')})`);
+  return found;
+}
+
+export function isHealthy(target: NativeService): boolean {
+  return run(target.healthcheck, target.env).ok;
+}
+
+// Starts the named services (all when none are named) and what they depend on. A service that is
+// already healthy is left running. `envOverrides` changes a service's environment for this start, as
+// a learner would by editing docker-compose.yml.
+export async function up(
+  stack: Stack,
+  names: string[] = [],
+  envOverrides: Record<string, Record<string, string>> = {},
+  log: (line: string) => void = () => undefined,
+): Promise<void> {
+  for (const target of withDependencies(stack, names)) {
+    if (isHealthy(target)) {
+      log(`${target.name}: already healthy`);
+      continue;
+    }
+    log(`${target.name}: starting`);
+    await start(stack, target, envOverrides[target.name] ?? {});
+    await waitFor(`${target.name} to be healthy (log: .stack/logs/${target.name}.log)`, async () => (isHealthy(target) ? true : undefined), {
+      timeoutMs: HEALTHY_WITHIN_MS,
+      intervalMs: 500,
+    });
+    log(`${target.name}: healthy`);
+  }
+}
+
+export async function down(stack: Stack, names: string[] = [], log: (line: string) => void = () => undefined): Promise<void> {
+  const targets = names.length ? names.map((name) => service(stack, name)) : stack.services;
+  for (const target of [...targets].reverse()) {
+    if (target.kind === 'postgres') stopPostgres();
+    else if (target.kind === 'rabbitmq') await stopRabbitMq(stack.paths, target);
+    else if (!(await stopProcess(stack.paths, target.name))) continue;
+    log(`${target.name}: stopped`);
+  }
+}
+
+export function pidOf(stack: Stack, name: string): number | undefined {
+  return runningPid(stack.paths, name);
+}
+
+async function start(stack: Stack, target: NativeService, overrides: Record<string, string>): Promise<void> {
+  if (target.kind === 'postgres') return startPostgres(target);
+  if (target.kind === 'rabbitmq') return startRabbitMq(stack.paths, target);
+  // A process left from an earlier start that is not healthy is replaced.
+  await stopProcess(stack.paths, target.name);
+  startProcess(stack.paths, target.name, target.command, target.cwd, { ...target.env, ...overrides });
+}
+
+function withDependencies(stack: Stack, names: string[]): NativeService[] {
+  if (!names.length) return stack.services;
+  const wanted = new Set<string>();
+  const add = (name: string): void => {
+    if (wanted.has(name)) return;
+    wanted.add(name);
+    service(stack, name).dependsOn.forEach(add);
+  };
+  names.forEach(add);
+  return stack.services.filter((s) => wanted.has(s.name));
+}

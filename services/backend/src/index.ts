@@ -1,0 +1,18 @@
+import { Broker, createHttpClient, createLogger, ORDER_EVENTS, onShutdown, startServer } from '@tracing-lab/shared-tracing';
+import { createApp } from './app.js';
+import { loadConfig } from './config.js';
+import { Orders } from './orders.js';
+
+async function main(): Promise<void> {
+  const logger = createLogger();
+  const config = loadConfig();
+  const broker = await Broker.connect(config.amqpUrl, { exchange: ORDER_EVENTS.exchange }, logger);
+  onShutdown('rabbitmq', () => broker.close());
+  const orders = new Orders(createHttpClient(config.databaseServiceUrl), broker);
+  await startServer(createApp(orders, broker, logger), config.port, logger);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`backend could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+import pg from 'pg';
+import type { DependencyState, Logger } from '@tracing-lab/shared-tracing';
+import { SCHEMA_SQL } from './schema.js';
+
+// The connection pool and the schema set-up. The service starts even while PostgreSQL is down: the
+// schema is applied in the background, retried with backoff, and /health reports 'down' meanwhile.
+export class Database {
+  readonly pool: pg.Pool;
+  private ready = false;
+
+  constructor(private readonly logger: Logger) {
+    this.pool = new pg.Pool({ max: 10, connectionTimeoutMillis: 2_000, idleTimeoutMillis: 10_000 });
+    // An idle client losing its connection (PostgreSQL restarting) must not crash the process.
+    this.pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
+  }
+
+  async prepare(retryDelayMs = 250, maxDelayMs = 5_000): Promise<void> {
+    let delay = retryDelayMs;
+    for (;;) {
+      try {
+        await this.pool.query(SCHEMA_SQL);
+        this.ready = true;
+        this.logger.info('database schema ready');
+        return;
+      } catch (error) {
+        this.logger.warn({ err: error, retryInMs: delay }, 'database not ready, retrying');
+        await new Promise((resolve) => setTimeout(resolve, delay).unref());
+        delay = Math.min(delay * 2, maxDelayMs);
+      }
+    }
+  }
+
+  async state(): Promise<DependencyState> {
+    if (!this.ready) return 'down';
+    try {
+      await this.pool.query('SELECT 1');
+      return 'up';
+    } catch {
+      return 'down';
+    }
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+}

@@ -1,0 +1,36 @@
+import type { AxiosInstance } from 'axios';
+import express, { type Express, type Request } from 'express';
+import { errorHandler, healthReport, type Logger, notFoundHandler, traceResponseHeader, upstreamError } from '@tracing-lab/shared-tracing';
+
+// The entry point learners and the load generator call. It forwards to the backend, which validates;
+// the backend's answer, a 400 naming a field included, reaches the caller unchanged.
+export function createApp(backend: AxiosInstance, logger: Logger): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(traceResponseHeader);
+  app.use(express.json({ limit: '16kb' }));
+
+  app.get('/health', (_req, res) => {
+    const { status, body } = healthReport({});
+    res.status(status).json(body);
+  });
+
+  const forward = (call: (req: Request) => Promise<{ status: number; data: unknown }>) =>
+    async (req: Request, res: express.Response) => {
+      try {
+        const answer = await call(req);
+        res.status(answer.status).json(answer.data);
+      } catch (error) {
+        throw upstreamError('backend', error);
+      }
+    };
+
+  app.get('/api/users', forward(() => backend.get('/users')));
+  app.get('/api/orders', forward((req) => backend.get('/orders', { params: req.query })));
+  app.get('/api/orders/:id', forward((req) => backend.get(`/orders/${encodeURIComponent(String(req.params.id))}`)));
+  app.post('/api/orders', forward((req) => backend.post('/orders', req.body ?? {})));
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,14 @@
+import { createHttpClient, createLogger, startServer } from '@tracing-lab/shared-tracing';
+import { createApp } from './app.js';
+import { loadConfig } from './config.js';
+
+async function main(): Promise<void> {
+  const logger = createLogger();
+  const config = loadConfig();
+  await startServer(createApp(createHttpClient(config.backendUrl), logger), config.port, logger);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`frontend could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+import { Broker, createHttpClient, createLogger, ORDER_EVENTS, onShutdown, startServer } from '@tracing-lab/shared-tracing';
+import { createApp } from './app.js';
+import { loadConfig } from './config.js';
+import { Notifier } from './notifications.js';
+
+// Deliveries in flight at once per notifier: enough to keep the database busy, few enough that a
+// slow send does not pile up unacknowledged messages.
+const PREFETCH = 10;
+
+async function main(): Promise<void> {
+  const logger = createLogger();
+  const config = loadConfig();
+  const notifier = new Notifier(createHttpClient(config.databaseServiceUrl));
+  const broker = await Broker.connect(
+    config.amqpUrl,
+    {
+      exchange: ORDER_EVENTS.exchange,
+      queue: { name: ORDER_EVENTS.notifierQueue, routingKey: ORDER_EVENTS.orderCreated, prefetch: PREFETCH },
+    },
+    logger,
+  );
+  broker.consume((payload) => notifier.handleOrderCreated(payload));
+  onShutdown('rabbitmq', () => broker.close());
+  await startServer(createApp(notifier, broker, logger), config.port, logger);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`notifier could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,56 @@
+import { SpanKind } from '@opentelemetry/api';
+import type { AxiosInstance } from 'axios';
+import { z } from 'zod';
+import { PoisonMessageError, positiveInt, upstreamError, withSpan } from '@tracing-lab/shared-tracing';
+
+const orderCreated = z.object({ orderId: positiveInt(), userId: positiveInt(), productId: positiveInt(), quantity: positiveInt() });
+
+// The lab's stand-in for an e-mail provider: how long "sending" takes. Real I/O would be an SMTP or
+// HTTP call; the span below is shaped like that client call so the waterfall reads the same.
+export const SIMULATED_SEND_MS = 15;
+const CHANNEL = 'email';
+
+// Handles one order.created event inside the consumer span the amqplib instrumentation opened, so
+// the send and the database write below continue the order's trace.
+export class Notifier {
+  constructor(private readonly database: AxiosInstance) {}
+
+  async handleOrderCreated(payload: unknown): Promise<void> {
+    const parsed = orderCreated.safeParse(payload);
+    if (!parsed.success) {
+      throw new PoisonMessageError(`order.created payload invalid: ${parsed.error.issues[0]?.path.join('.') ?? 'body'}`);
+    }
+    const { orderId, userId } = parsed.data;
+    await this.send(orderId, userId);
+    try {
+      await this.database.post('/db/notifications', { orderId, channel: CHANNEL });
+    } catch (error) {
+      throw upstreamError('database service', error);
+    }
+  }
+
+  // The recipient is identified by user id only: an address would be personal data in the trace.
+  private send(orderId: number, userId: number): Promise<void> {
+    const attributes = {
+      'app.notification.channel': CHANNEL,
+      'app.order.id': orderId,
+      'app.user.id': userId,
+      'server.address': 'mail.tracing-lab.internal',
+      'network.protocol.name': 'smtp',
+    };
+    return withSpan(
+      'notification.send',
+      attributes,
+      () => new Promise((resolve) => setTimeout(resolve, SIMULATED_SEND_MS)),
+      SpanKind.CLIENT,
+    );
+  }
+
+  async recent(limit: number): Promise<unknown> {
+    try {
+      return (await this.database.get('/db/notifications', { params: { limit } })).data;
+    } catch (error) {
+      throw upstreamError('database service', error);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import { BaggageSpanProcessor } from '@opentelemetry/baggage-span-processor';
+import { getNumberFromEnv } from '@opentelemetry/core';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace';
+
+// Baggage entries under this prefix are copied onto every span, so a request's `lab.scenario` is
+// visible, and searchable, on each span it touched in every service. Other baggage stays off the
+// spans: a caller's baggage may carry data that must not reach Jaeger.
+export const LAB_BAGGAGE_PREFIX = 'lab.';
+
+export function meshSpanProcessors(): SpanProcessor[] {
+  const baggage = new BaggageSpanProcessor((key) => key.startsWith(LAB_BAGGAGE_PREFIX));
+  return [baggage as unknown as SpanProcessor, batchProcessor()];
+}
+
+// OTLP over HTTP to Jaeger's :4318, batched so the export stays off the request path. The SDK builds
+// this processor from OTEL_BSP_* only when it owns the processor list; since the list is ours, the
+// same standard variables are read here.
+function batchProcessor(): BatchSpanProcessor {
+  return new BatchSpanProcessor({
+    exporter: new OTLPTraceExporter(),
+    maxQueueSize: getNumberFromEnv('OTEL_BSP_MAX_QUEUE_SIZE'),
+    scheduledDelayMillis: getNumberFromEnv('OTEL_BSP_SCHEDULE_DELAY'),
+    exportTimeoutMillis: getNumberFromEnv('OTEL_BSP_EXPORT_TIMEOUT'),
+    maxExportBatchSize: getNumberFromEnv('OTEL_BSP_MAX_EXPORT_BATCH_SIZE'),
+  });
+}

@@ -1,0 +1,37 @@
+import { defineConfig } from 'vitest/config';
+
+// Three suites, run from the root. Tests live in a `test/` folder beside the code they test;
+// the cross-service suites live in the root `test/` folder.
+//  unit:        pure logic, no network, seconds
+//  build:       the Compose file through the real Compose loader, the Dockerfile replayed natively
+//  integration: the running native stack (npm run stack:up), read back through Jaeger's query API
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['shared-tracing/test/**/*.test.ts', 'services/*/test/**/*.test.ts', 'scripts/test/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'build',
+          include: ['test/build/**/*.test.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          // The suites share one running stack; some stop and restart its services.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
