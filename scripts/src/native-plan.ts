@@ -35,7 +35,7 @@ function nativeService(
 ): NativeService {
   const kind = kindOf(name, service);
   const env = Object.fromEntries(
-    Object.entries(service.environment ?? {}).map(([key, value]) => [key, rewriteHosts(String(value), serviceNames)]),
+    Object.entries(service.environment ?? {}).map(([key, value]) => [key, rewriteHosts(key, String(value), serviceNames)]),
   );
   return {
     name,
@@ -58,10 +58,14 @@ export function kindOf(name: string, service: ComposeService): NativeKind {
   throw new Error(`service '${name}': no native equivalent for image '${image}'`);
 }
 
-// `http://backend:8081`, `amqp://lab:lab@rabbitmq:5672` and a bare `postgres` all name a Compose
-// service; natively every service listens on the loopback address.
-export function rewriteHosts(value: string, serviceNames: string[]): string {
-  if (serviceNames.includes(value)) return LOOPBACK;
+// `http://backend:8081` and `amqp://lab:lab@rabbitmq:5672` name a Compose service inside an address;
+// a bare `postgres` names one only in a host variable (PGHOST), since OTEL_SERVICE_NAME=frontend
+// is a name, not an address. Natively every service listens on the loopback address. A container
+// listens on every interface (0.0.0.0) for its neighbours; natively that would expose it beyond
+// this machine.
+export function rewriteHosts(key: string, value: string, serviceNames: string[]): string {
+  const isHostVariable = key.endsWith('HOST');
+  if (isHostVariable && (serviceNames.includes(value) || value === '0.0.0.0')) return LOOPBACK;
   const names = serviceNames.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   return value.replace(new RegExp(`(//|@)(${names})(?=[:/]|$)`, 'g'), `$1${LOOPBACK}`);
 }

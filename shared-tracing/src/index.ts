@@ -10,6 +10,7 @@ export { intBetween, listLimit, positiveInt } from './input-schemas.js';
 export { createLogger, type Logger } from './logger.js';
 export { startServer } from './server.js';
 export { installShutdownHandlers, onShutdown, shutdown } from './shutdown.js';
+export { requestLog } from './request-log.js';
 export { recordSpanError } from './span-error.js';
 export { traceResponseHeader } from './trace-response.js';
 export { loadTracingConfig, type TracingConfig } from './tracing-config.js';

@@ -1,5 +1,6 @@
 import { getNodeAutoInstrumentations } from '@opentelemetry/auto-instrumentations-node';
 import type { Instrumentation } from '@opentelemetry/instrumentation';
+import { ExpressLayerType } from '@opentelemetry/instrumentation-express';
 
 // The auto-instrumentations the mesh needs, and the noisy ones switched off. Each service only loads
 // the libraries it uses, so an enabled instrumentation for a library a service lacks costs nothing.
@@ -20,7 +21,9 @@ export function meshInstrumentations(): Instrumentation[] {
       // one-span trace of its own.
       requireParentforOutgoingSpans: true,
     },
-    '@opentelemetry/instrumentation-express': {},
+    // One span per route handler, named after the route; the middleware before it (JSON parser,
+    // request log, traceresponse header) would add a span each to every request and explain nothing.
+    '@opentelemetry/instrumentation-express': { ignoreLayersType: [ExpressLayerType.MIDDLEWARE] },
     '@opentelemetry/instrumentation-pg': {
       // Only SQL run on behalf of a request or a message is traced: the schema set-up at start would
       // otherwise land in Jaeger as a heap of one-span traces with no request behind them.

@@ -17,28 +17,29 @@ export interface Topology {
 export type MessageHandler = (payload: unknown, message: ConsumeMessage) => Promise<void>;
 
 export class Broker {
+  private connection: RecoveringChannelModel | undefined;
   private channel: ConfirmChannel | undefined;
   private handler: MessageHandler | undefined;
 
   private constructor(
-    private readonly connection: RecoveringChannelModel,
     private readonly topology: Topology,
     private readonly logger: Logger,
   ) {}
 
   // Connects in the background and keeps reconnecting with backoff, so a service starts, and stays
-  // up, while the broker is down; /health reports the outage meanwhile.
+  // up, while the broker is down; /health reports the outage meanwhile. The broker object exists
+  // before the first connection, because the recovery setup can run as soon as the socket opens.
   static async connect(url: string, topology: Topology, logger: Logger): Promise<Broker> {
-    let broker: Broker | undefined;
+    const broker = new Broker(topology, logger);
     const connection = await amqp.connect(url, {
       recovery: {
         waitForConnect: false,
         initialDelay: 250,
         maxDelay: 5_000,
-        setup: async (model: ChannelModel) => broker?.setUp(await model.createConfirmChannel()),
+        setup: async (model: ChannelModel) => broker.setUp(await model.createConfirmChannel()),
       },
     });
-    broker = new Broker(connection, topology, logger);
+    broker.connection = connection;
     connection.on('connect', () => logger.info('broker connected'));
     connection.on('disconnect', (error: Error) => {
       broker.channel = undefined;
@@ -77,7 +78,7 @@ export class Broker {
   }
 
   async close(): Promise<void> {
-    await this.connection.close();
+    await this.connection?.close();
   }
 
   private async setUp(channel: ConfirmChannel): Promise<void> {

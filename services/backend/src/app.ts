@@ -10,6 +10,7 @@ import {
   notFoundHandler,
   parseInput,
   positiveInt,
+  requestLog,
   traceResponseHeader,
 } from '@tracing-lab/shared-tracing';
 import type { Orders } from './orders.js';
@@ -22,6 +23,7 @@ export function createApp(orders: Orders, broker: Broker, logger: Logger): Expre
   const app = express();
   app.disable('x-powered-by');
   app.use(traceResponseHeader);
+  app.use(requestLog(logger));
   app.use(express.json({ limit: '16kb' }));
 
   app.get('/health', (_req, res) => {

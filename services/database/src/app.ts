@@ -9,6 +9,7 @@ import {
   notFoundHandler,
   parseInput,
   positiveInt,
+  requestLog,
   traceResponseHeader,
 } from '@tracing-lab/shared-tracing';
 import type { Database } from './db.js';
@@ -28,6 +29,7 @@ export function createApp(database: Database, logger: Logger): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(traceResponseHeader);
+  app.use(requestLog(logger));
   app.use(express.json({ limit: '16kb' }));
 
   app.get('/health', async (_req, res) => {

@@ -1,6 +1,6 @@
 import type { AxiosInstance } from 'axios';
 import express, { type Express, type Request } from 'express';
-import { errorHandler, healthReport, type Logger, notFoundHandler, traceResponseHeader, upstreamError } from '@tracing-lab/shared-tracing';
+import { errorHandler, healthReport, type Logger, notFoundHandler, requestLog, traceResponseHeader, upstreamError } from '@tracing-lab/shared-tracing';
 
 // The entry point learners and the load generator call. It forwards to the backend, which validates;
 // the backend's answer, a 400 naming a field included, reaches the caller unchanged.
@@ -8,6 +8,7 @@ export function createApp(backend: AxiosInstance, logger: Logger): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(traceResponseHeader);
+  app.use(requestLog(logger));
   app.use(express.json({ limit: '16kb' }));
 
   app.get('/health', (_req, res) => {

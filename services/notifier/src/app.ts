@@ -8,6 +8,7 @@ import {
   type Logger,
   notFoundHandler,
   parseInput,
+  requestLog,
   traceResponseHeader,
 } from '@tracing-lab/shared-tracing';
 import type { Notifier } from './notifications.js';
@@ -18,6 +19,7 @@ export function createApp(notifier: Notifier, broker: Broker, logger: Logger): E
   const app = express();
   app.disable('x-powered-by');
   app.use(traceResponseHeader);
+  app.use(requestLog(logger));
 
   app.get('/health', (_req, res) => {
     const { status, body } = healthReport({ rabbitmq: broker.state() });

@@ -10,7 +10,7 @@ const PREFETCH = 10;
 async function main(): Promise<void> {
   const logger = createLogger();
   const config = loadConfig();
-  const notifier = new Notifier(createHttpClient(config.databaseServiceUrl));
+  const notifier = new Notifier(createHttpClient(config.databaseServiceUrl), logger);
   const broker = await Broker.connect(
     config.amqpUrl,
     {

@@ -1,7 +1,7 @@
 import { SpanKind } from '@opentelemetry/api';
 import type { AxiosInstance } from 'axios';
 import { z } from 'zod';
-import { PoisonMessageError, positiveInt, upstreamError, withSpan } from '@tracing-lab/shared-tracing';
+import { type Logger, PoisonMessageError, positiveInt, upstreamError, withSpan } from '@tracing-lab/shared-tracing';
 
 const orderCreated = z.object({ orderId: positiveInt(), userId: positiveInt(), productId: positiveInt(), quantity: positiveInt() });
 
@@ -13,7 +13,10 @@ const CHANNEL = 'email';
 // Handles one order.created event inside the consumer span the amqplib instrumentation opened, so
 // the send and the database write below continue the order's trace.
 export class Notifier {
-  constructor(private readonly database: AxiosInstance) {}
+  constructor(
+    private readonly database: AxiosInstance,
+    private readonly logger: Logger,
+  ) {}
 
   async handleOrderCreated(payload: unknown): Promise<void> {
     const parsed = orderCreated.safeParse(payload);
@@ -27,6 +30,7 @@ export class Notifier {
     } catch (error) {
       throw upstreamError('database service', error);
     }
+    this.logger.info({ orderId, channel: CHANNEL }, 'notification sent');
   }
 
   // The recipient is identified by user id only: an address would be personal data in the trace.

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# `npm run test:all`: the one test command for a fresh machine. Installs what is missing (npm run
+# setup), starts the native stack, runs every vitest suite (unit, build, integration) against it,
+# stops the stack, and ends with the line CI reads: `N passed, N failed`, totalled over all suites.
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+results=.stack/test-results.json
+mkdir -p .stack
+rm -f "$results"
+
+# A step that fails before any test ran still has to give CI its closing line.
+fail_before_tests() {
+  echo "test:all: $1 failed, no tests ran" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+}
+
+bash scripts/setup.sh || fail_before_tests "npm run setup"
+source scripts/setup/node-path.sh
+
+trap 'node scripts/dist/stack-down.js >/dev/null 2>&1 || true' EXIT
+node scripts/dist/stack-up.js || fail_before_tests "npm run stack:up"
+
+npx vitest run --reporter=default --reporter=json --outputFile.json="$results"
+vitest_status=$?
+
+node scripts/dist/test-totals.js "$results" || exit 1
+exit "$vitest_status"

@@ -1,0 +1,31 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readComposeFile } from '../../../scripts/src/compose-file.js';
+import { loadConfig } from '../src/config.js';
+
+// The environment docker-compose.yml gives this service: what it must start with.
+const composeEnv = readComposeFile(join(__dirname, '../../../docker-compose.yml')).services.backend?.environment ?? {};
+
+describe('backend loadConfig', () => {
+  it('loads the environment docker-compose.yml gives the backend', () => {
+    expect(loadConfig(composeEnv)).toEqual({
+      port: 8081,
+      databaseServiceUrl: 'http://database:8082',
+      amqpUrl: 'amqp://lab:lab@rabbitmq:5672',
+    });
+  });
+
+  it('listens on 8081 when PORT is not set', () => {
+    expect(loadConfig({ ...composeEnv, PORT: undefined }).port).toBe(8081);
+  });
+
+  it.each<[Record<string, string | undefined>, string]>([
+    [{ DATABASE_SERVICE_URL: undefined }, 'DATABASE_SERVICE_URL is required (a http or https URL)'],
+    [{ DATABASE_SERVICE_URL: 'database:8082' }, "DATABASE_SERVICE_URL must be a http or https URL, got 'database:8082'"],
+    [{ AMQP_URL: undefined }, 'AMQP_URL is required (a amqp or amqps URL)'],
+    [{ AMQP_URL: 'http://lab:lab@rabbitmq:5672' }, "AMQP_URL must be a amqp or amqps URL, got 'http://***@rabbitmq:5672'"],
+    [{ PORT: '80810' }, "PORT must be a TCP port (1-65535), got '80810'"],
+  ])('fails fast on %j: %s', (override, message) => {
+    expect(() => loadConfig({ ...composeEnv, ...override })).toThrow(message);
+  });
+});

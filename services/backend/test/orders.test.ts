@@ -1,0 +1,75 @@
+import { AxiosError, AxiosHeaders, type AxiosInstance, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
+import { type Broker, BrokerUnavailableError, HttpError } from '@tracing-lab/shared-tracing';
+import { describe, expect, it, vi } from 'vitest';
+import { Orders } from '../src/orders.js';
+
+const stored = { id: 7, userId: 1, productId: 2, quantity: 3, totalCents: 17_700, createdAt: '2025-01-01T00:00:00.000Z' };
+
+function orders() {
+  const database = {
+    get: vi.fn(async (_path: string, _options?: unknown) => ({ data: [] as unknown })),
+    post: vi.fn(async (_path: string, _body: unknown) => ({ data: stored as unknown })),
+  };
+  const broker = { publish: vi.fn(async (_routingKey: string, _payload: unknown) => undefined) };
+  return { database, broker, orders: new Orders(database as unknown as AxiosInstance, broker as unknown as Broker) };
+}
+
+// The error axios throws when the database service answers `status`.
+function answered(status: number, data: unknown): AxiosError {
+  const config = { headers: new AxiosHeaders() } as InternalAxiosRequestConfig;
+  const response = { status, statusText: '', headers: {}, config, data } as AxiosResponse;
+  return new AxiosError(`Request failed with status code ${status}`, AxiosError.ERR_BAD_REQUEST, config, {}, response);
+}
+
+describe('Orders.create', () => {
+  it('stores the order, then announces order.created with its ids, quantity and total', async () => {
+    const { database, broker, orders: subject } = orders();
+    expect(await subject.create({ userId: 1, productId: 2, quantity: 3 })).toEqual(stored);
+    expect(database.post).toHaveBeenCalledWith('/db/orders', { userId: 1, productId: 2, quantity: 3 });
+    expect(broker.publish).toHaveBeenCalledWith('order.created', { orderId: 7, userId: 1, productId: 2, quantity: 3, totalCents: 17_700 });
+  });
+
+  it('answers 503 naming the stored order when the broker is down, so the caller knows nobody was notified', async () => {
+    const { broker, orders: subject } = orders();
+    broker.publish.mockRejectedValueOnce(new BrokerUnavailableError());
+    const creating = subject.create({ userId: 1, productId: 2, quantity: 3 });
+    await expect(creating).rejects.toBeInstanceOf(HttpError);
+    await expect(creating).rejects.toMatchObject({
+      status: 503,
+      body: { error: 'order 7 stored, but order.created was not published: message broker unavailable', orderId: 7 },
+    });
+  });
+
+  it('answers 503 when the broker did not confirm the message', async () => {
+    const { broker, orders: subject } = orders();
+    broker.publish.mockRejectedValueOnce(new Error('channel closed'));
+    await expect(subject.create({ userId: 1, productId: 2, quantity: 3 })).rejects.toMatchObject({
+      status: 503,
+      body: { error: 'order 7 stored, but order.created was not published: publish not confirmed' },
+    });
+  });
+
+  it("passes on the database service's 404 and announces nothing", async () => {
+    const { database, broker, orders: subject } = orders();
+    database.post.mockRejectedValueOnce(answered(404, { error: 'user 42 not found' }));
+    await expect(subject.create({ userId: 42, productId: 2, quantity: 3 })).rejects.toMatchObject({
+      status: 404,
+      body: { error: 'user 42 not found' },
+    });
+    expect(broker.publish).not.toHaveBeenCalled();
+  });
+});
+
+describe('Orders reads', () => {
+  it('asks the database service for the given number of orders', async () => {
+    const { database, orders: subject } = orders();
+    await subject.list(5);
+    expect(database.get).toHaveBeenCalledWith('/db/orders', { params: { limit: 5 } });
+  });
+
+  it("turns the database service's 5xx into a 502 naming it", async () => {
+    const { database, orders: subject } = orders();
+    database.get.mockRejectedValueOnce(answered(500, { error: 'internal error' }));
+    await expect(subject.get(7)).rejects.toMatchObject({ status: 502, body: { error: 'database service failed', upstreamStatus: 500 } });
+  });
+});

@@ -1,0 +1,17 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readComposeFile } from '../../../scripts/src/compose-file.js';
+import { loadConfig } from '../src/config.js';
+
+// The environment docker-compose.yml gives this service: what it must start with.
+const composeEnv = readComposeFile(join(__dirname, '../../../docker-compose.yml')).services.database?.environment ?? {};
+
+describe('database loadConfig', () => {
+  it('loads the environment docker-compose.yml gives the database service', () => {
+    expect(loadConfig(composeEnv)).toEqual({ port: 8082 });
+  });
+
+  it('fails fast on a PORT that is not a port', () => {
+    expect(() => loadConfig({ PORT: '0' })).toThrow("PORT must be a TCP port (1-65535), got '0'");
+  });
+});

@@ -1,0 +1,21 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readComposeFile } from '../../../scripts/src/compose-file.js';
+import { loadConfig } from '../src/config.js';
+
+// The environment docker-compose.yml gives this service: what it must start with.
+const composeEnv = readComposeFile(join(__dirname, '../../../docker-compose.yml')).services.frontend?.environment ?? {};
+
+describe('frontend loadConfig', () => {
+  it('loads the environment docker-compose.yml gives the frontend', () => {
+    expect(loadConfig(composeEnv)).toEqual({ port: 8080, backendUrl: 'http://backend:8081' });
+  });
+
+  it.each<[Record<string, string | undefined>, string]>([
+    [{ BACKEND_URL: undefined }, 'BACKEND_URL is required (a http or https URL)'],
+    [{ BACKEND_URL: 'backend:8081' }, "BACKEND_URL must be a http or https URL, got 'backend:8081'"],
+    [{ PORT: 'eighty' }, "PORT must be a TCP port (1-65535), got 'eighty'"],
+  ])('fails fast on %j: %s', (override, message) => {
+    expect(() => loadConfig({ ...composeEnv, ...override })).toThrow(message);
+  });
+});

@@ -1,0 +1,25 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readComposeFile } from '../../../scripts/src/compose-file.js';
+import { loadConfig } from '../src/config.js';
+
+// The environment docker-compose.yml gives this service: what it must start with.
+const composeEnv = readComposeFile(join(__dirname, '../../../docker-compose.yml')).services.notifier?.environment ?? {};
+
+describe('notifier loadConfig', () => {
+  it('loads the environment docker-compose.yml gives the notifier', () => {
+    expect(loadConfig(composeEnv)).toEqual({
+      port: 8083,
+      databaseServiceUrl: 'http://database:8082',
+      amqpUrl: 'amqp://lab:lab@rabbitmq:5672',
+    });
+  });
+
+  it.each<[Record<string, string | undefined>, string]>([
+    [{ DATABASE_SERVICE_URL: undefined }, 'DATABASE_SERVICE_URL is required (a http or https URL)'],
+    [{ AMQP_URL: ' ' }, 'AMQP_URL is required (a amqp or amqps URL)'],
+    [{ AMQP_URL: 'rabbitmq:5672' }, "AMQP_URL must be a amqp or amqps URL, got 'rabbitmq:5672'"],
+  ])('fails fast on %j: %s', (override, message) => {
+    expect(() => loadConfig({ ...composeEnv, ...override })).toThrow(message);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { crossServiceEdges, rootsOf, servicesOf, type TraceSpan, waitForTrace } from './support/jaeger.js';
+import { createOrder, FRONTEND, traceResponseOf } from './support/mesh.js';
+
+// The lab's promise: one request is one connected trace across HTTP, RabbitMQ and SQL.
+
+// The pg instrumentation's query spans; it also records pool checkouts, which carry no SQL.
+const statementOf = (span: TraceSpan): string | undefined => {
+  const statement = span.attributes['db.query.text'] ?? span.attributes['db.statement'];
+  return typeof statement === 'string' ? statement : undefined;
+};
+const isPostgresQuery = (span: TraceSpan): boolean =>
+  span.service === 'database' &&
+  span.kind === 'client' &&
+  (span.attributes['db.system.name'] ?? span.attributes['db.system']) === 'postgresql' &&
+  statementOf(span) !== undefined;
+
+// Complete once the last hop, the notifier's write through the database service, has arrived.
+const orderTraceComplete = (spans: TraceSpan[]): boolean =>
+  crossServiceEdges(spans).includes('notifier(client) -> database(server)') &&
+  spans.some((s) => s.service === 'notifier' && s.operation === 'notification.send');
+
+describe('POST /api/orders', () => {
+  it('is one trace through all four services, across HTTP and RabbitMQ, down to SQL', async () => {
+    const { traceId, spanId } = await createOrder();
+    const spans = await waitForTrace(traceId, orderTraceComplete);
+
+    expect(servicesOf(spans)).toEqual(['backend', 'database', 'frontend', 'notifier']);
+    expect(crossServiceEdges(spans)).toEqual([
+      'backend(client) -> database(server)',
+      'backend(producer) -> notifier(consumer)',
+      'frontend(client) -> backend(server)',
+      'notifier(client) -> database(server)',
+    ]);
+
+    // One root, the frontend's server span, and it is the span the traceresponse header names.
+    const roots = rootsOf(spans);
+    expect(roots).toHaveLength(1);
+    expect(roots[0]).toMatchObject({ service: 'frontend', kind: 'server', spanId });
+    expect(spans.every((s) => s.traceId === traceId)).toBe(true);
+  });
+
+  it('shows the SQL and the inventory step inside the database service', async () => {
+    const { traceId } = await createOrder();
+    const spans = await waitForTrace(traceId, orderTraceComplete);
+
+    const reserve = spans.find((s) => s.operation === 'inventory.reserve');
+    expect(reserve?.service).toBe('database');
+    expect(reserve?.attributes).toMatchObject({ 'db.system.name': 'postgresql', 'app.product.id': 2, 'app.inventory.requested': 1 });
+    expect(typeof reserve?.attributes['app.inventory.remaining']).toBe('number');
+
+    const update = spans.find((s) => isPostgresQuery(s) && s.parentSpanId === reserve?.spanId);
+    expect(statementOf(update as TraceSpan)).toMatch(/^UPDATE products/);
+    // Parameters stay out of the span: the statement is recorded with its placeholders only.
+    expect(statementOf(update as TraceSpan)).toContain('$1');
+  });
+});
+
+describe('GET /api/users', () => {
+  it('is one trace frontend -> backend -> database -> PostgreSQL', async () => {
+    const response = await fetch(`${FRONTEND}/api/users`);
+    expect(response.status).toBe(200);
+    const { traceId } = traceResponseOf(response);
+
+    const spans = await waitForTrace(traceId, (all) => all.some(isPostgresQuery) && servicesOf(all).length === 3);
+    expect(servicesOf(spans)).toEqual(['backend', 'database', 'frontend']);
+    expect(crossServiceEdges(spans)).toEqual(['backend(client) -> database(server)', 'frontend(client) -> backend(server)']);
+    expect(rootsOf(spans)).toHaveLength(1);
+
+    expect(spans.filter(isPostgresQuery).map(statementOf)).toContainEqual(expect.stringMatching(/FROM users/i));
+  });
+});
