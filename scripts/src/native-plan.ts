@@ -67,7 +67,8 @@ export function rewriteHosts(key: string, value: string, serviceNames: string[])
   const isHostVariable = key.endsWith('HOST');
   if (isHostVariable && (serviceNames.includes(value) || value === '0.0.0.0')) return LOOPBACK;
   const names = serviceNames.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  return value.replace(new RegExp(`(//|@)(${names})(?=[:/]|$)`, 'g'), `$1${LOOPBACK}`);
+  // The host is what follows `//` and any `user:password@`; a user named like a service stays.
+  return value.replace(new RegExp(`(//(?:[^/@]*@)?)(${names})(?=[:/]|$)`, 'g'), `$1${LOOPBACK}`);
 }
 
 // A container path becomes the host folder it comes from: a bind-mounted volume, or the build

@@ -4,7 +4,8 @@
 export function portFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const value = env[name]?.trim();
   if (!value) return fallback;
-  const port = Number(value);
+  // Digits only: Number() would also take '0x1F90' or '8e3' and quietly listen somewhere else.
+  const port = /^\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isInteger(port) || port < 1 || port > 65_535) {
     throw new Error(`${name} must be a TCP port (1-65535), got '${value}'`);
   }
@@ -13,7 +14,7 @@ export function portFrom(env: NodeJS.ProcessEnv, name: string, fallback: number)
 
 export function urlFrom(env: NodeJS.ProcessEnv, name: string, protocols: readonly string[]): string {
   const value = env[name]?.trim();
-  if (!value) throw new Error(`${name} is required (a ${protocols.join(' or ')} URL)`);
+  if (!value) throw new Error(`${name} is required (an ${protocols.join(' or ')} URL)`);
   let url: URL;
   try {
     url = new URL(value);
@@ -21,12 +22,13 @@ export function urlFrom(env: NodeJS.ProcessEnv, name: string, protocols: readonl
     throw new Error(`${name} must be a URL, got '${redactCredentials(value)}'`);
   }
   if (!protocols.includes(url.protocol.replace(/:$/, ''))) {
-    throw new Error(`${name} must be a ${protocols.join(' or ')} URL, got '${redactCredentials(value)}'`);
+    throw new Error(`${name} must be an ${protocols.join(' or ')} URL, got '${redactCredentials(value)}'`);
   }
   return value.replace(/\/+$/, '');
 }
 
 // Error messages end up in logs; a password in a connection string must not.
 function redactCredentials(value: string): string {
-  return value.replace(/\/\/[^/@]*@/, '//***@');
+  // Up to the last @ before the path: a password may itself contain an @.
+  return value.replace(/\/\/[^/]*@/, '//***@');
 }

@@ -1,11 +1,11 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { Request, Response } from 'express';
 import { HttpError } from '@tracing-lab/shared-tracing';
 import { describe, expect, it, vi } from 'vitest';
 import { pgErrorMapper } from '../src/pg-errors.js';
 
 // What the mapper passes on to the shared error handler for a given error.
 function mapped(error: unknown): unknown {
-  const next = vi.fn<NextFunction>();
+  const next = vi.fn((_error?: unknown) => undefined);
   pgErrorMapper(error, {} as Request, {} as Response, next);
   expect(next).toHaveBeenCalledTimes(1);
   return next.mock.calls[0]?.[0];

@@ -12,8 +12,8 @@ describe('frontend loadConfig', () => {
   });
 
   it.each<[Record<string, string | undefined>, string]>([
-    [{ BACKEND_URL: undefined }, 'BACKEND_URL is required (a http or https URL)'],
-    [{ BACKEND_URL: 'backend:8081' }, "BACKEND_URL must be a http or https URL, got 'backend:8081'"],
+    [{ BACKEND_URL: undefined }, 'BACKEND_URL is required (an http or https URL)'],
+    [{ BACKEND_URL: 'backend:8081' }, "BACKEND_URL must be an http or https URL, got 'backend:8081'"],
     [{ PORT: 'eighty' }, "PORT must be a TCP port (1-65535), got 'eighty'"],
   ])('fails fast on %j: %s', (override, message) => {
     expect(() => loadConfig({ ...composeEnv, ...override })).toThrow(message);

@@ -21,7 +21,8 @@ export class Notifier {
   async handleOrderCreated(payload: unknown): Promise<void> {
     const parsed = orderCreated.safeParse(payload);
     if (!parsed.success) {
-      throw new PoisonMessageError(`order.created payload invalid: ${parsed.error.issues[0]?.path.join('.') ?? 'body'}`);
+      const path = parsed.error.issues[0]?.path ?? [];
+      throw new PoisonMessageError(`order.created payload invalid: ${path.length ? path.join('.') : 'body'}`);
     }
     const { orderId, userId } = parsed.data;
     await this.send(orderId, userId);

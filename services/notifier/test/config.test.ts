@@ -16,9 +16,9 @@ describe('notifier loadConfig', () => {
   });
 
   it.each<[Record<string, string | undefined>, string]>([
-    [{ DATABASE_SERVICE_URL: undefined }, 'DATABASE_SERVICE_URL is required (a http or https URL)'],
-    [{ AMQP_URL: ' ' }, 'AMQP_URL is required (a amqp or amqps URL)'],
-    [{ AMQP_URL: 'rabbitmq:5672' }, "AMQP_URL must be a amqp or amqps URL, got 'rabbitmq:5672'"],
+    [{ DATABASE_SERVICE_URL: undefined }, 'DATABASE_SERVICE_URL is required (an http or https URL)'],
+    [{ AMQP_URL: ' ' }, 'AMQP_URL is required (an amqp or amqps URL)'],
+    [{ AMQP_URL: 'rabbitmq:5672' }, "AMQP_URL must be an amqp or amqps URL, got 'rabbitmq:5672'"],
   ])('fails fast on %j: %s', (override, message) => {
     expect(() => loadConfig({ ...composeEnv, ...override })).toThrow(message);
   });

@@ -35,7 +35,9 @@ describe('Notifier.handleOrderCreated', () => {
   });
 
   it('rejects a payload that is not an object as poison', async () => {
-    await expect(notifier().notifier.handleOrderCreated([1, 2])).rejects.toBeInstanceOf(PoisonMessageError);
+    const handling = notifier().notifier.handleOrderCreated([1, 2]);
+    await expect(handling).rejects.toBeInstanceOf(PoisonMessageError);
+    await expect(handling).rejects.toThrow('order.created payload invalid: body');
   });
 
   it('fails with a retryable error, not poison, while the database service is unreachable', async () => {

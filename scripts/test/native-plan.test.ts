@@ -1,0 +1,198 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type ComposeService, readComposeFile } from '../src/compose-file.js';
+import { healthcheckCommand, kindOf, type NativeService, nativePlan, publishedPort, rewriteHosts, startOrder } from '../src/native-plan.js';
+
+// The plan is read from the real docker-compose.yml, so a change there that the native stack cannot
+// reproduce fails here, not halfway through `npm run stack:up`.
+const repoRoot = join(__dirname, '../..');
+const toolsBin = join(repoRoot, '.tools', 'bin');
+const plan = nativePlan(readComposeFile(join(repoRoot, 'docker-compose.yml')), repoRoot, toolsBin);
+
+function service(name: string): NativeService {
+  const found = plan.find((s) => s.name === name);
+  if (!found) throw new Error(`no service '${name}' in the plan (have: ${plan.map((s) => s.name).join(', ')})`);
+  return found;
+}
+
+function position(name: string): number {
+  return plan.findIndex((s) => s.name === name);
+}
+
+function stub(name: string, dependsOn: string[]): NativeService {
+  return { name, kind: 'app', command: [], cwd: '/', env: {}, healthcheck: [], dependsOn, ports: [] };
+}
+
+describe('nativePlan against docker-compose.yml', () => {
+  it('gives every Compose service a native kind', () => {
+    expect(Object.fromEntries(plan.map((s) => [s.name, s.kind]))).toEqual({
+      jaeger: 'jaeger',
+      rabbitmq: 'rabbitmq',
+      postgres: 'postgres',
+      database: 'app',
+      backend: 'app',
+      notifier: 'app',
+      frontend: 'app',
+    });
+  });
+
+  it('points the services at each other through the loopback address', () => {
+    expect(service('frontend').env.BACKEND_URL).toBe('http://127.0.0.1:8081');
+    expect(service('backend').env.DATABASE_SERVICE_URL).toBe('http://127.0.0.1:8082');
+    expect(service('notifier').env.DATABASE_SERVICE_URL).toBe('http://127.0.0.1:8082');
+  });
+
+  it('rewrites the broker host of the AMQP URL and keeps its credentials', () => {
+    expect(service('backend').env.AMQP_URL).toBe('amqp://lab:lab@127.0.0.1:5672');
+    expect(service('notifier').env.AMQP_URL).toBe('amqp://lab:lab@127.0.0.1:5672');
+  });
+
+  it('sends every app service spans to Jaeger on the loopback address', () => {
+    for (const app of plan.filter((s) => s.kind === 'app')) {
+      expect(app.env.OTEL_EXPORTER_OTLP_ENDPOINT, app.name).toBe('http://127.0.0.1:4318');
+    }
+  });
+
+  it('turns the bare postgres host name into the loopback address', () => {
+    expect(service('database').env.PGHOST).toBe('127.0.0.1');
+  });
+
+  it('keeps Jaeger on loopback natively where the container listens on every interface', () => {
+    expect(service('jaeger').env.JAEGER_LISTEN_HOST).toBe('127.0.0.1');
+  });
+
+  it('keeps a service name that is not an address, such as OTEL_SERVICE_NAME, and values that name no service', () => {
+    expect(service('database').env.OTEL_SERVICE_NAME).toBe('database');
+    expect(service('frontend').env.OTEL_SERVICE_NAME).toBe('frontend');
+    expect(service('postgres').env.POSTGRES_USER).toBe('lab');
+    expect(service('backend').env.OTEL_TRACES_SAMPLER).toBe('parentbased_always_on');
+  });
+
+  it('starts the infrastructure, then database, then backend, then frontend', () => {
+    for (const infra of ['jaeger', 'rabbitmq', 'postgres']) expect(position(infra)).toBeLessThan(position('database'));
+    expect(position('database')).toBeLessThan(position('backend'));
+    expect(position('backend')).toBeLessThan(position('frontend'));
+    expect(position('notifier')).toBeLessThan(position('frontend'));
+  });
+
+  it('starts every service after all of its dependencies', () => {
+    for (const s of plan) {
+      for (const dependency of s.dependsOn) expect(position(dependency), `${s.name} after ${dependency}`).toBeLessThan(position(s.name));
+    }
+  });
+
+  it('runs the Jaeger binary from the tools folder, with the Compose command, in the mounted config folder', () => {
+    expect(service('jaeger').command).toEqual([join(toolsBin, 'jaeger'), '--config', 'config.yaml']);
+    expect(service('jaeger').cwd).toBe(join(repoRoot, 'jaeger'));
+  });
+
+  it('runs the app services with their Compose command from the repository root', () => {
+    expect(service('backend').command).toEqual(['node', '--import', '@tracing-lab/shared-tracing/register', 'services/backend/dist/index.js']);
+    expect(service('backend').cwd).toBe(repoRoot);
+  });
+
+  it('publishes the container ports, dropping the host address', () => {
+    expect(service('jaeger').ports).toEqual([16686, 4318, 4317]);
+    expect(service('frontend').ports).toEqual([8080]);
+  });
+
+  it('turns the exec-form health checks into argument lists', () => {
+    expect(service('postgres').healthcheck).toEqual(['pg_isready', '-h', 'localhost', '-U', 'lab', '-d', 'lab']);
+  });
+});
+
+describe('rewriteHosts', () => {
+  const names = ['backend', 'rabbitmq', 'postgres', 'frontend', 'my.db'];
+  const rows: Array<[string, string, string]> = [
+    ['BACKEND_URL', 'http://backend:8081', 'http://127.0.0.1:8081'],
+    ['BACKEND_URL', 'http://backend/path', 'http://127.0.0.1/path'],
+    ['BACKEND_URL', 'http://backend', 'http://127.0.0.1'],
+    ['AMQP_URL', 'amqp://lab:lab@rabbitmq:5672', 'amqp://lab:lab@127.0.0.1:5672'],
+    ['PGHOST', 'postgres', '127.0.0.1'],
+    // Only the host is an address: a user that happens to share a service's name stays.
+    ['DB_URL', 'postgres://postgres:pw@postgres:5432/lab', 'postgres://postgres:pw@127.0.0.1:5432/lab'],
+    ['JAEGER_LISTEN_HOST', '0.0.0.0', '127.0.0.1'],
+    ['OTEL_SERVICE_NAME', 'frontend', 'frontend'],
+    ['PGHOST', 'db.example.com', 'db.example.com'],
+    ['BACKEND_URL', 'http://backend-2:8081', 'http://backend-2:8081'],
+    ['BACKEND_URL', 'http://mybackend:8081', 'http://mybackend:8081'],
+    ['DB_URL', 'http://myXdb:1', 'http://myXdb:1'],
+    ['DB_URL', 'http://my.db:1', 'http://127.0.0.1:1'],
+    ['LOG_LEVEL', 'backend-url', 'backend-url'],
+    ['HEALTH_URL', 'http://localhost:13133/status', 'http://localhost:13133/status'],
+  ];
+  it.each(rows)('%s=%s -> %s', (key, value, expected) => {
+    expect(rewriteHosts(key, value, names)).toBe(expected);
+  });
+});
+
+describe('publishedPort', () => {
+  it.each([
+    ['127.0.0.1:8080:8080', 8080],
+    ['8080:8080', 8080],
+    ['8080', 8080],
+    ['127.0.0.1:4318:4318/tcp', 4318],
+  ])('%s publishes %i', (mapping, port) => {
+    expect(publishedPort('web', mapping)).toBe(port);
+  });
+
+  it('rejects a mapping that changes the port, naming the service and the mapping', () => {
+    expect(() => publishedPort('frontend', '127.0.0.1:80:8080')).toThrow(
+      "service 'frontend': port mapping '127.0.0.1:80:8080' must publish the container port unchanged",
+    );
+  });
+
+  it('rejects a mapping whose port is not a number', () => {
+    expect(() => publishedPort('frontend', '8000-8001:8000-8001')).toThrow("service 'frontend'");
+  });
+});
+
+describe('startOrder', () => {
+  it('puts dependencies first, whatever order the services come in', () => {
+    const ordered = startOrder([stub('frontend', ['backend']), stub('backend', ['database']), stub('database', [])]);
+    expect(ordered.map((s) => s.name)).toEqual(['database', 'backend', 'frontend']);
+  });
+
+  it('reports a depends_on cycle with its path', () => {
+    expect(() => startOrder([stub('a', ['b']), stub('b', ['c']), stub('c', ['a'])])).toThrow('depends_on cycle: a -> b -> c -> a');
+  });
+
+  it('reports a dependency on a service that does not exist', () => {
+    expect(() => startOrder([stub('backend', ['databse'])])).toThrow("service 'backend' depends on unknown service 'databse'");
+  });
+});
+
+describe('healthcheckCommand', () => {
+  const withTest = (test: string[]): ComposeService => ({ healthcheck: { test } });
+
+  it('runs the CMD form as the argument list', () => {
+    expect(healthcheckCommand('db', withTest(['CMD', 'pg_isready', '-q']))).toEqual(['pg_isready', '-q']);
+  });
+
+  it('runs the CMD-SHELL form through sh -c', () => {
+    expect(healthcheckCommand('web', withTest(['CMD-SHELL', 'wget -q -O /dev/null http://localhost:8080/health || exit 1']))).toEqual([
+      'sh',
+      '-c',
+      'wget -q -O /dev/null http://localhost:8080/health || exit 1',
+    ]);
+  });
+
+  it('rejects a service without a health check, since the stack could not tell when it is up', () => {
+    expect(() => healthcheckCommand('web', {})).toThrow("service 'web' has no healthcheck");
+    expect(() => healthcheckCommand('web', withTest(['NONE']))).toThrow("service 'web' has no healthcheck");
+  });
+
+  it('rejects a form it cannot run, naming it', () => {
+    expect(() => healthcheckCommand('web', withTest(['SHELL', 'true']))).toThrow("service 'web': healthcheck form 'SHELL' is not supported");
+  });
+});
+
+describe('kindOf', () => {
+  it('treats an image built from this repository as an app, whatever its name', () => {
+    expect(kindOf('postgres', { build: { context: '.' }, image: 'postgres:17' })).toBe('app');
+  });
+
+  it('rejects an image with no native equivalent, naming the service and the image', () => {
+    expect(() => kindOf('cache', { image: 'redis:7' })).toThrow("service 'cache': no native equivalent for image 'redis:7'");
+  });
+});
