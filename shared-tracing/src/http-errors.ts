@@ -1,7 +1,10 @@
+import { context } from '@opentelemetry/api';
+import { getRPCMetadata } from '@opentelemetry/core';
 import { isAxiosError } from 'axios';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { z } from 'zod';
 import type { Logger } from './logger.js';
+import { recordSpanError } from './span-error.js';
 
 // A failure with the HTTP status and JSON body it should produce. Domain code throws it; the one
 // error middleware below turns it into the response.
@@ -54,11 +57,15 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
 };
 
 // The one place errors become responses. It logs once, here at the edge, and the log line carries the
-// trace id. Unexpected errors answer a bare 500: no stack trace leaves the service.
+// trace id. A 5xx is also recorded on the request's HTTP server span, the span a learner sees first:
+// the http instrumentation only marks it ERROR, with no exception saying why. Unexpected errors
+// answer a bare 500: no stack trace leaves the service.
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     const known = asHttpError(error);
     if (known.status >= 500) {
+      const serverSpan = getRPCMetadata(context.active())?.span;
+      if (serverSpan) recordSpanError(serverSpan, error);
       logger.error({ err: error, method: req.method, path: req.path, status: known.status }, 'request failed');
     } else {
       logger.info({ method: req.method, path: req.path, status: known.status, reason: known.body.error }, 'request rejected');

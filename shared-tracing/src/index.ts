@@ -12,6 +12,7 @@ export { startServer } from './server.js';
 export { installShutdownHandlers, onShutdown, shutdown } from './shutdown.js';
 export { requestLog } from './request-log.js';
 export { recordSpanError } from './span-error.js';
+export { activeScenarios, faultFires, LabFaultError, SCENARIO_BAGGAGE_KEY } from './lab-scenario.js';
 export { traceResponseHeader } from './trace-response.js';
 export { loadTracingConfig, type TracingConfig } from './tracing-config.js';
 export { withSpan } from './with-span.js';

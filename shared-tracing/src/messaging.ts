@@ -11,7 +11,9 @@ import type { DependencyState } from './health.js';
 export interface Topology {
   exchange: string;
   // Consumers declare their queue and binding; publishers only need the exchange.
-  queue?: { name: string; routingKey: string; prefetch: number };
+  // A message rejected as poison goes to the dead-letter queue, where it waits to be inspected,
+  // instead of being dropped.
+  queue?: { name: string; routingKey: string; prefetch: number; deadLetterQueue: string };
 }
 
 export type MessageHandler = (payload: unknown, message: ConsumeMessage) => Promise<void>;
@@ -85,7 +87,12 @@ export class Broker {
     await channel.assertExchange(this.topology.exchange, 'topic', { durable: true });
     const queue = this.topology.queue;
     if (queue) {
-      await channel.assertQueue(queue.name, { durable: true });
+      await channel.assertQueue(queue.deadLetterQueue, { durable: true });
+      await channel.assertQueue(queue.name, {
+        durable: true,
+        // Through the default exchange, straight to the dead-letter queue by its name.
+        arguments: { 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': queue.deadLetterQueue },
+      });
       await channel.bindQueue(queue.name, this.topology.exchange, queue.routingKey);
       await channel.prefetch(queue.prefetch);
     }

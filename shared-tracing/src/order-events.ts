@@ -3,6 +3,7 @@ export const ORDER_EVENTS = {
   exchange: 'orders',
   orderCreated: 'order.created',
   notifierQueue: 'notifier.order-created',
+  notifierDeadLetterQueue: 'notifier.order-created.dead-letter',
 } as const;
 
 export interface OrderCreatedEvent {

@@ -10,7 +10,12 @@ export function recordSpanError(span: Span, error: unknown): void {
   span.setAttribute(ATTR_ERROR_TYPE, errorTypeOf(err));
 }
 
+// A code (ECONNREFUSED) says most; an HTTP failure without one is typed by its status code, as the
+// semantic conventions do for HTTP spans; anything else by its class.
 function errorTypeOf(err: Error): string {
   const code = (err as { code?: unknown }).code;
-  return typeof code === 'string' && code ? code : err.name;
+  if (typeof code === 'string' && code) return code;
+  const status = (err as { status?: unknown }).status;
+  if (typeof status === 'number') return String(status);
+  return err.name;
 }

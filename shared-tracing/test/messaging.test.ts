@@ -9,7 +9,7 @@ const amqp = vi.hoisted(() => ({ connect: vi.fn() }));
 vi.mock('amqplib', () => ({ default: amqp }));
 
 const logger = createLogger({ LOG_LEVEL: 'silent' });
-const topology = { exchange: 'orders', queue: { name: 'notifier.order-created', routingKey: 'order.created', prefetch: 10 } };
+const topology = { exchange: 'orders', queue: { name: 'notifier.order-created', routingKey: 'order.created', prefetch: 10, deadLetterQueue: 'notifier.order-created.dead-letter' } };
 
 type Delivery = (message: unknown) => void;
 
@@ -79,7 +79,12 @@ describe('Broker', () => {
     const { broker } = await connectBroker(channel);
     expect(broker.state()).toBe('up');
     expect(channel.assertExchange).toHaveBeenCalledWith('orders', 'topic', { durable: true });
-    expect(channel.assertQueue).toHaveBeenCalledWith('notifier.order-created', { durable: true });
+    // Poison messages are dead-lettered to a queue of their own rather than dropped.
+    expect(channel.assertQueue).toHaveBeenCalledWith('notifier.order-created.dead-letter', { durable: true });
+    expect(channel.assertQueue).toHaveBeenCalledWith('notifier.order-created', {
+      durable: true,
+      arguments: { 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': 'notifier.order-created.dead-letter' },
+    });
     expect(channel.bindQueue).toHaveBeenCalledWith('notifier.order-created', 'orders', 'order.created');
     expect(channel.prefetch).toHaveBeenCalledWith(10);
   });

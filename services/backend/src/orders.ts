@@ -9,6 +9,7 @@ import {
   upstreamError,
 } from '@tracing-lab/shared-tracing';
 import { trace } from '@opentelemetry/api';
+import { backendErrorFault, poisonMessageFault } from './faults.js';
 
 export interface OrderInput {
   userId: number;
@@ -31,18 +32,22 @@ export class Orders {
   ) {}
 
   users(): Promise<unknown> {
+    backendErrorFault();
     return this.fromDatabase(() => this.database.get('/db/users'));
   }
 
   list(limit: number): Promise<unknown> {
+    backendErrorFault();
     return this.fromDatabase(() => this.database.get('/db/orders', { params: { limit } }));
   }
 
   get(id: number): Promise<unknown> {
+    backendErrorFault();
     return this.fromDatabase(() => this.database.get(`/db/orders/${id}`));
   }
 
   async create(input: OrderInput): Promise<Order> {
+    backendErrorFault();
     const order = (await this.fromDatabase(() => this.database.post('/db/orders', input))) as Order;
     const event: OrderCreatedEvent = {
       orderId: order.id,
@@ -52,7 +57,7 @@ export class Orders {
       totalCents: order.totalCents,
     };
     try {
-      await this.broker.publish(ORDER_EVENTS.orderCreated, event);
+      await this.broker.publish(ORDER_EVENTS.orderCreated, poisonMessageFault(event));
     } catch (error) {
       // The order is stored but nobody will be notified: the caller must know, and so must the trace.
       const span = trace.getActiveSpan();

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { HttpError } from '@tracing-lab/shared-tracing';
+import { slowDbFault } from './faults.js';
 import { reserveStock } from './inventory.js';
 
 export interface User {
@@ -38,15 +39,18 @@ export class Store {
   constructor(private readonly pool: pg.Pool) {}
 
   async users(): Promise<User[]> {
+    await slowDbFault(this.pool);
     return (await this.pool.query<User>('SELECT id, name FROM users ORDER BY id')).rows;
   }
 
   async orders(limit: number): Promise<Order[]> {
+    await slowDbFault(this.pool);
     const sql = `SELECT ${ORDER_COLUMNS} FROM orders ORDER BY id DESC LIMIT $1`;
     return (await this.pool.query<Order>(sql, [limit])).rows;
   }
 
   async order(id: number): Promise<Order> {
+    await slowDbFault(this.pool);
     const result = await this.pool.query<Order>(`SELECT ${ORDER_COLUMNS} FROM orders WHERE id = $1`, [id]);
     const order = result.rows[0];
     if (!order) throw HttpError.notFound(`order ${id}`);
@@ -58,6 +62,7 @@ export class Store {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
+      await slowDbFault(client);
       const user = await client.query('SELECT 1 FROM users WHERE id = $1', [input.userId]);
       if (user.rowCount === 0) throw HttpError.notFound(`user ${input.userId}`);
       const totalCents = await reserveStock(client, input.productId, input.quantity);
@@ -76,6 +81,7 @@ export class Store {
   }
 
   async recordNotification(orderId: number, channel: string): Promise<Notification> {
+    await slowDbFault(this.pool);
     const result = await this.pool.query<Notification>(
       'INSERT INTO notifications (order_id, channel) VALUES ($1, $2) RETURNING id, order_id AS "orderId", channel, created_at AS "createdAt"',
       [orderId, channel],

@@ -15,11 +15,16 @@ async function main(): Promise<void> {
     config.amqpUrl,
     {
       exchange: ORDER_EVENTS.exchange,
-      queue: { name: ORDER_EVENTS.notifierQueue, routingKey: ORDER_EVENTS.orderCreated, prefetch: PREFETCH },
+      queue: {
+        name: ORDER_EVENTS.notifierQueue,
+        routingKey: ORDER_EVENTS.orderCreated,
+        prefetch: PREFETCH,
+        deadLetterQueue: ORDER_EVENTS.notifierDeadLetterQueue,
+      },
     },
     logger,
   );
-  broker.consume((payload) => notifier.handleOrderCreated(payload));
+  broker.consume((payload, message) => notifier.handleOrderCreated(payload, message.fields.redelivered));
   onShutdown('rabbitmq', () => broker.close());
   await startServer(createApp(notifier, broker, logger), config.port, logger);
 }

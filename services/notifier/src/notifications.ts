@@ -1,6 +1,7 @@
 import { SpanKind } from '@opentelemetry/api';
 import type { AxiosInstance } from 'axios';
 import { z } from 'zod';
+import { sendDurationFault, sendFailureFault } from './faults.js';
 import { type Logger, PoisonMessageError, positiveInt, upstreamError, withSpan } from '@tracing-lab/shared-tracing';
 
 const orderCreated = z.object({ orderId: positiveInt(), userId: positiveInt(), productId: positiveInt(), quantity: positiveInt() });
@@ -18,14 +19,15 @@ export class Notifier {
     private readonly logger: Logger,
   ) {}
 
-  async handleOrderCreated(payload: unknown): Promise<void> {
+  // `redelivered` is RabbitMQ's flag: this message was delivered before and not acknowledged.
+  async handleOrderCreated(payload: unknown, redelivered = false): Promise<void> {
     const parsed = orderCreated.safeParse(payload);
     if (!parsed.success) {
       const path = parsed.error.issues[0]?.path ?? [];
       throw new PoisonMessageError(`order.created payload invalid: ${path.length ? path.join('.') : 'body'}`);
     }
     const { orderId, userId } = parsed.data;
-    await this.send(orderId, userId);
+    await this.send(orderId, userId, redelivered);
     try {
       await this.database.post('/db/notifications', { orderId, channel: CHANNEL });
     } catch (error) {
@@ -35,7 +37,7 @@ export class Notifier {
   }
 
   // The recipient is identified by user id only: an address would be personal data in the trace.
-  private send(orderId: number, userId: number): Promise<void> {
+  private send(orderId: number, userId: number, redelivered: boolean): Promise<void> {
     const attributes = {
       'app.notification.channel': CHANNEL,
       'app.order.id': orderId,
@@ -46,7 +48,10 @@ export class Notifier {
     return withSpan(
       'notification.send',
       attributes,
-      () => new Promise((resolve) => setTimeout(resolve, SIMULATED_SEND_MS)),
+      async () => {
+        sendFailureFault(redelivered);
+        await new Promise((resolve) => setTimeout(resolve, sendDurationFault(SIMULATED_SEND_MS)));
+      },
       SpanKind.CLIENT,
     );
   }

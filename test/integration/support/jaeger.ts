@@ -12,7 +12,10 @@ export interface TraceSpan {
   service: string;
   operation: string;
   kind: string;
+  durationMicros: number;
   attributes: Record<string, unknown>;
+  // Span events (Jaeger calls them logs), each with its attributes; an error is an `exception` event.
+  events: { name: string; attributes: Record<string, unknown> }[];
 }
 
 interface JaegerSpan {
@@ -21,7 +24,9 @@ interface JaegerSpan {
   operationName: string;
   references?: { refType: string; spanID: string }[];
   processID: string;
+  duration: number;
   tags: { key: string; value: unknown }[];
+  logs?: { fields: { key: string; value: unknown }[] }[];
 }
 
 interface JaegerTrace {
@@ -107,7 +112,12 @@ function flatten(found: JaegerTrace): TraceSpan[] {
       service: found.processes[span.processID]?.serviceName ?? 'unknown',
       operation: span.operationName,
       kind: String(attributes['span.kind'] ?? 'internal'),
+      durationMicros: span.duration,
       attributes,
+      events: (span.logs ?? []).map((log) => {
+        const fields = Object.fromEntries(log.fields.map((field) => [field.key, field.value]));
+        return { name: String(fields.event ?? ''), attributes: fields };
+      }),
     };
   });
 }

@@ -1,0 +1,15 @@
+import type pg from 'pg';
+import { faultFires } from '@tracing-lab/shared-tracing';
+
+// The fault scenarios the database service honours, switched on per request by the baggage entry
+// `lab.scenario=<name>` or for every request by LAB_SCENARIO=<name> (shared-tracing/src/lab-scenario.ts).
+
+// slow-db: simulates a slow query, what a missing index or a lock wait looks like in a trace. Every
+// query path of the request first runs a half-second statement, so one pg span under `database` is
+// far longer than its siblings and the whole request waits on it.
+export const SLOW_DB_SECONDS = 0.5;
+
+export async function slowDbFault(db: pg.Pool | pg.PoolClient): Promise<void> {
+  if (!faultFires('slow-db')) return;
+  await db.query('SELECT pg_sleep($1) /* lab fault scenario: slow-db */', [SLOW_DB_SECONDS]);
+}
