@@ -56,7 +56,9 @@ export async function up(
 }
 
 export async function down(stack: Stack, names: string[] = [], log: (line: string) => void = () => undefined): Promise<void> {
-  const targets = names.length ? names.map((name) => service(stack, name)) : stack.services;
+  // Dependents stop before what they depend on, whatever order the names were given in.
+  names.forEach((name) => service(stack, name));
+  const targets = names.length ? stack.services.filter((s) => names.includes(s.name)) : stack.services;
   for (const target of [...targets].reverse()) {
     if (target.kind === 'postgres') stopPostgres();
     else if (target.kind === 'rabbitmq') await stopRabbitMq(stack.paths, target);

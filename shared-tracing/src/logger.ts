@@ -7,8 +7,9 @@ export function createLogger(env: NodeJS.ProcessEnv = process.env): Logger {
   return pino({
     level: env.LOG_LEVEL ?? 'info',
     base: { service: env.OTEL_SERVICE_NAME ?? 'unknown_service:node' },
-    // Request headers never reach the log, so an Authorization or Cookie header cannot leak here.
-    redact: { paths: ['req.headers', 'headers'], remove: true },
+    // Request headers never reach the log, so an Authorization or Cookie header cannot leak here; nor
+    // does the request an HTTP client error carries (its URL, headers and body).
+    redact: { paths: ['req.headers', 'headers', 'err.config', 'err.request', 'err.response'], remove: true },
   });
 }
 

@@ -2,6 +2,7 @@ import { BaggageSpanProcessor } from '@opentelemetry/baggage-span-processor';
 import { getNumberFromEnv } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace';
+import { RedactionSpanProcessor } from './redaction-span-processor.js';
 
 // Baggage entries under this prefix are copied onto every span, so a request's `lab.scenario` is
 // visible, and searchable, on each span it touched in every service. Other baggage stays off the
@@ -10,7 +11,8 @@ export const LAB_BAGGAGE_PREFIX = 'lab.';
 
 export function meshSpanProcessors(): SpanProcessor[] {
   const baggage = new BaggageSpanProcessor((key) => key.startsWith(LAB_BAGGAGE_PREFIX));
-  return [baggage as unknown as SpanProcessor, batchProcessor()];
+  // Order matters: baggage is copied at start, redaction runs as a span ends, export comes last.
+  return [baggage as unknown as SpanProcessor, new RedactionSpanProcessor(), batchProcessor()];
 }
 
 // OTLP over HTTP to Jaeger's :4318, batched so the export stays off the request path. The SDK builds
