@@ -1,7 +1,7 @@
 import { context } from '@opentelemetry/api';
 import { getRPCMetadata } from '@opentelemetry/core';
 import { isAxiosError } from 'axios';
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { z } from 'zod';
 import type { Logger } from './logger.js';
 import { recordSpanError } from './span-error.js';
@@ -52,9 +52,32 @@ export function upstreamError(dependency: string, error: unknown): HttpError | u
   });
 }
 
-export const notFoundHandler: RequestHandler = (req, _res, next) => {
+// Last in the route list: a path no route matches is a 404; a path that exists for other methods is a
+// 405 that lists them, in the Allow header and the body.
+export const notFoundHandler: RequestHandler = (req, res, next) => {
+  const allowed = allowedMethods(req);
+  if (allowed.length) {
+    res.setHeader('Allow', allowed.join(', '));
+    return next(new HttpError(405, { error: `${req.method} is not allowed on ${req.path}`, allowed }));
+  }
   next(new HttpError(404, { error: `no route for ${req.method} ${req.path}` }));
 };
+
+// The app's own routes are the truth about which methods a path has. Express keeps them as layers of
+// its router, each able to match a path and list its route's methods.
+interface RouteLayer {
+  route?: { _methods(): string[] };
+  match(path: string): boolean;
+}
+
+function allowedMethods(req: Request): string[] {
+  const stack = (req.app as unknown as { router?: { stack?: RouteLayer[] } }).router?.stack ?? [];
+  const methods = new Set<string>();
+  for (const layer of stack) {
+    if (layer.route && layer.match(req.path)) layer.route._methods().forEach((method) => methods.add(method.toUpperCase()));
+  }
+  return [...methods].sort();
+}
 
 // The one place errors become responses. It logs once, here at the edge, and the log line carries the
 // trace id. A 5xx is also recorded on the request's HTTP server span, the span a learner sees first:

@@ -227,4 +227,11 @@ describe('errorHandler and notFoundHandler', () => {
   it('answers an unknown route with a 404 naming method and path', async () => {
     expect(await call('/nowhere?x=1', { method: 'DELETE' })).toEqual({ status: 404, body: { error: 'no route for DELETE /nowhere' } });
   });
+
+  it('answers a known path with the wrong method with a 405 listing the allowed ones', async () => {
+    const response = await fetch(`${base}/echo`, { method: 'PUT' });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+    expect(await response.json()).toEqual({ error: 'PUT is not allowed on /echo', allowed: ['POST'] });
+  });
 });

@@ -1,10 +1,11 @@
 import type { AxiosInstance } from 'axios';
 import express, { type Express, type Request } from 'express';
 import { errorHandler, healthReport, type Logger, notFoundHandler, requestLog, traceResponseHeader, upstreamError } from '@tracing-lab/shared-tracing';
+import { traceContextHarness } from './trace-context-harness.js';
 
 // The entry point learners and the load generator call. It forwards to the backend, which validates;
 // the backend's answer, a 400 naming a field included, reaches the caller unchanged.
-export function createApp(backend: AxiosInstance, logger: Logger): Express {
+export function createApp(backend: AxiosInstance, logger: Logger, options: { traceContextHarness?: boolean } = {}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(traceResponseHeader);
@@ -30,6 +31,8 @@ export function createApp(backend: AxiosInstance, logger: Logger): Express {
   app.get('/api/orders', forward((req) => backend.get('/orders', { params: req.query })));
   app.get('/api/orders/:id', forward((req) => backend.get(`/orders/${encodeURIComponent(String(req.params.id))}`)));
   app.post('/api/orders', forward((req) => backend.post('/orders', req.body ?? {})));
+
+  if (options.traceContextHarness) app.use(traceContextHarness());
 
   app.use(notFoundHandler);
   app.use(errorHandler(logger));

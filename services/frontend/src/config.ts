@@ -3,11 +3,14 @@ import { portFrom, urlFrom } from '@tracing-lab/shared-tracing';
 export interface FrontendConfig {
   port: number;
   backendUrl: string;
+  // Mounts POST /test/trace-context for the W3C Trace Context test suite (off by default).
+  traceContextHarness: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): FrontendConfig {
   return {
     port: portFrom(env, 'PORT', 8080),
     backendUrl: urlFrom(env, 'BACKEND_URL', ['http', 'https']),
+    traceContextHarness: env.TRACE_CONTEXT_HARNESS?.trim() === 'enabled',
   };
 }
