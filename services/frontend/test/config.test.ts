@@ -8,7 +8,12 @@ const composeEnv = readComposeFile(join(__dirname, '../../../docker-compose.yml'
 
 describe('frontend loadConfig', () => {
   it('loads the environment docker-compose.yml gives the frontend', () => {
-    expect(loadConfig(composeEnv)).toEqual({ port: 8080, backendUrl: 'http://backend:8081' });
+    expect(loadConfig(composeEnv)).toEqual({ port: 8080, backendUrl: 'http://backend:8081', traceContextHarness: false });
+  });
+
+  it('mounts the W3C test-suite endpoint only when TRACE_CONTEXT_HARNESS=enabled', () => {
+    expect(loadConfig({ ...composeEnv, TRACE_CONTEXT_HARNESS: 'enabled' }).traceContextHarness).toBe(true);
+    expect(loadConfig({ ...composeEnv, TRACE_CONTEXT_HARNESS: 'true' }).traceContextHarness).toBe(false);
   });
 
   it.each<[Record<string, string | undefined>, string]>([
