@@ -1,14 +1,16 @@
+import { readSpanPipelineStats } from './span-pipeline-stats.js';
 import { loadTracingConfig } from './tracing-config.js';
 
 export type DependencyState = 'up' | 'down';
 
 // The body of every service's /health: the service's own tracing set-up, and its dependencies. Any
 // dependency down makes the service degraded and the answer a 503, so Compose and the native stack
-// see it and a learner can tell which part to look at.
-export function healthReport(dependencies: Record<string, DependencyState>): {
+// see it and a learner can tell which part to look at. `tracing.spans` says how many spans reached
+// Jaeger and how many were lost: Jaeger being down degrades tracing, not the service.
+export async function healthReport(dependencies: Record<string, DependencyState>): Promise<{
   status: number;
   body: Record<string, unknown>;
-} {
+}> {
   const tracing = loadTracingConfig();
   const degraded = Object.values(dependencies).includes('down');
   return {
@@ -16,7 +18,7 @@ export function healthReport(dependencies: Record<string, DependencyState>): {
     body: {
       status: degraded ? 'degraded' : 'ok',
       service: tracing.serviceName,
-      tracing: { enabled: tracing.enabled, exporterEndpoint: tracing.tracesEndpoint },
+      tracing: { enabled: tracing.enabled, exporterEndpoint: tracing.tracesEndpoint, spans: await readSpanPipelineStats() },
       dependencies,
     },
   };

@@ -2,7 +2,9 @@
 // the SDK patches http, express, pg, amqplib and pino before the app requires any of them. The app
 // never imports this file. OTEL_LOG_LEVEL=warn (set in docker-compose.yml) makes export failures, such
 // as Jaeger being down or a wrong endpoint, show up in the service log.
+import { createLogger } from './logger.js';
 import { createSdk } from './sdk.js';
+import { reportDroppedSpans } from './span-pipeline-stats.js';
 import { installShutdownHandlers, onShutdownFinally } from './shutdown.js';
 import { loadTracingConfig } from './tracing-config.js';
 
@@ -10,5 +12,6 @@ if (loadTracingConfig().enabled) {
   const sdk = createSdk();
   sdk.start();
   onShutdownFinally('opentelemetry-sdk', () => sdk.shutdown());
+  reportDroppedSpans(createLogger());
 }
 installShutdownHandlers();

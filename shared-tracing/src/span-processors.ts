@@ -3,6 +3,7 @@ import { getNumberFromEnv } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace';
 import { RedactionSpanProcessor } from './redaction-span-processor.js';
+import { spanPipelineMeterProvider } from './span-pipeline-stats.js';
 
 // Baggage entries under this prefix are copied onto every span, so a request's `lab.scenario` is
 // visible, and searchable, on each span it touched in every service. Other baggage stays off the
@@ -25,5 +26,7 @@ function batchProcessor(): BatchSpanProcessor {
     scheduledDelayMillis: getNumberFromEnv('OTEL_BSP_SCHEDULE_DELAY'),
     exportTimeoutMillis: getNumberFromEnv('OTEL_BSP_EXPORT_TIMEOUT'),
     maxExportBatchSize: getNumberFromEnv('OTEL_BSP_MAX_EXPORT_BATCH_SIZE'),
+    // Counts exported and dropped spans for /health (span-pipeline-stats.ts).
+    selfObsMeterProvider: spanPipelineMeterProvider(),
   });
 }

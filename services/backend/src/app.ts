@@ -26,8 +26,8 @@ export function createApp(orders: Orders, broker: Broker, logger: Logger): Expre
   app.use(requestLog(logger));
   app.use(express.json({ limit: '16kb' }));
 
-  app.get('/health', (_req, res) => {
-    const { status, body } = healthReport({ rabbitmq: broker.state() });
+  app.get('/health', async (_req, res) => {
+    const { status, body } = await healthReport({ rabbitmq: broker.state() });
     res.status(status).json(body);
   });
 

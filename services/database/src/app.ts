@@ -33,7 +33,7 @@ export function createApp(database: Database, logger: Logger): Express {
   app.use(express.json({ limit: '16kb' }));
 
   app.get('/health', async (_req, res) => {
-    const { status, body } = healthReport({ postgres: await database.state() });
+    const { status, body } = await healthReport({ postgres: await database.state() });
     res.status(status).json(body);
   });
 

@@ -10,8 +10,13 @@ export class Database {
 
   constructor(private readonly logger: Logger) {
     this.pool = new pg.Pool({ max: 10, connectionTimeoutMillis: 2_000, idleTimeoutMillis: 10_000 });
-    // An idle client losing its connection (PostgreSQL restarting) must not crash the process.
+    // A connection lost while PostgreSQL restarts must not crash the process. The pool listens for
+    // errors on idle clients only; a client checked out for a transaction emits its own, which with
+    // no listener would be an uncaught exception. Its pending query fails and is answered with a 503.
     this.pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
+    this.pool.on('connect', (client) => {
+      client.on('error', (error) => logger.warn({ err: error }, 'database connection lost'));
+    });
   }
 
   async prepare(retryDelayMs = 250, maxDelayMs = 5_000): Promise<void> {

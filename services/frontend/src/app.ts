@@ -12,8 +12,8 @@ export function createApp(backend: AxiosInstance, logger: Logger, options: { tra
   app.use(requestLog(logger));
   app.use(express.json({ limit: '16kb' }));
 
-  app.get('/health', (_req, res) => {
-    const { status, body } = healthReport({});
+  app.get('/health', async (_req, res) => {
+    const { status, body } = await healthReport({});
     res.status(status).json(body);
   });
 

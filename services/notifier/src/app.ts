@@ -21,8 +21,8 @@ export function createApp(notifier: Notifier, broker: Broker, logger: Logger): E
   app.use(traceResponseHeader);
   app.use(requestLog(logger));
 
-  app.get('/health', (_req, res) => {
-    const { status, body } = healthReport({ rabbitmq: broker.state() });
+  app.get('/health', async (_req, res) => {
+    const { status, body } = await healthReport({ rabbitmq: broker.state() });
     res.status(status).json(body);
   });
 

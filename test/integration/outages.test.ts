@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { down, loadStack, pidOf, up } from '../../scripts/src/stack.js';
+import { waitFor } from '../../scripts/src/wait-for.js';
+import { waitForTrace } from './support/jaeger.js';
+import { createOrder, FRONTEND } from './support/mesh.js';
+
+// A dependency outage degrades the mesh, reports itself in /health, and recovers by itself: the same
+// service processes (same pids) pick up again once RabbitMQ, PostgreSQL or Jaeger is back.
+
+const stack = loadStack();
+const HEALTH = { frontend: 8080, backend: 8081, database: 8082, notifier: 8083 } as const;
+
+interface Health {
+  status: string;
+  dependencies: Record<string, string>;
+  tracing: { spans?: { exported: number; dropped: number; droppedBy: Record<string, number>; queueCapacity: number } };
+}
+
+async function health(service: keyof typeof HEALTH): Promise<{ code: number; body: Health }> {
+  const response = await fetch(`http://127.0.0.1:${HEALTH[service]}/health`);
+  return { code: response.status, body: (await response.json()) as Health };
+}
+
+const untilHealth = (service: keyof typeof HEALTH, code: number) =>
+  waitFor(`${service} /health to answer ${code}`, async () => ((await health(service)).code === code ? true : undefined), {
+    timeoutMs: 60_000,
+    intervalMs: 500,
+  });
+
+const pidsOf = (names: string[]) => names.map((name) => pidOf(stack, name));
+
+describe('dependency outages', () => {
+  it('RabbitMQ down: publishers and consumers report it, reads still work, and all recovers without a restart', async () => {
+    const pids = pidsOf(['backend', 'notifier']);
+    await down(stack, ['rabbitmq']);
+    try {
+      await untilHealth('backend', 503);
+      await untilHealth('notifier', 503);
+      expect((await health('backend')).body.dependencies).toEqual({ rabbitmq: 'down' });
+      expect((await fetch(`${FRONTEND}/api/users`)).status).toBe(200);
+      // An order cannot be announced: the caller is told, promptly, instead of waiting or losing it silently.
+      const order = await fetch(`${FRONTEND}/api/orders`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ userId: 1, productId: 1, quantity: 1 }),
+      });
+      expect(order.status).toBeGreaterThanOrEqual(500);
+    } finally {
+      await up(stack, ['rabbitmq']);
+    }
+    await untilHealth('backend', 200);
+    await untilHealth('notifier', 200);
+    expect(pidsOf(['backend', 'notifier'])).toEqual(pids);
+    const { traceId } = await createOrder();
+    await waitForTrace(traceId, (spans) => spans.some((s) => s.service === 'notifier' && s.operation === 'notification.send'));
+  });
+
+  it('PostgreSQL down: the database service reports it and answers errors, then recovers without a restart', async () => {
+    const pid = pidOf(stack, 'database');
+    await down(stack, ['postgres']);
+    try {
+      await untilHealth('database', 503);
+      expect((await health('database')).body.dependencies).toEqual({ postgres: 'down' });
+      // The database service names the outage; each caller above it reports a failed dependency.
+      const direct = await fetch('http://127.0.0.1:8082/db/users');
+      expect([direct.status, await direct.json()]).toEqual([503, { error: 'database unavailable' }]);
+      const users = await fetch(`${FRONTEND}/api/users`);
+      expect([users.status, await users.json()]).toEqual([502, { error: 'backend failed', upstreamStatus: 502 }]);
+    } finally {
+      await up(stack, ['postgres']);
+    }
+    await untilHealth('database', 200);
+    expect(pidOf(stack, 'database')).toBe(pid);
+    expect((await fetch(`${FRONTEND}/api/users`)).status).toBe(200);
+  });
+
+  it('Jaeger down: services keep answering, count the spans they drop, and trace again once it is back', async () => {
+    const before = (await health('frontend')).body.tracing.spans?.dropped ?? 0;
+    await down(stack, ['jaeger']);
+    try {
+      const statuses = await Promise.all(Array.from({ length: 50 }, async () => (await fetch(`${FRONTEND}/api/users`)).status));
+      expect(statuses.filter((status) => status !== 200)).toEqual([]);
+      const spans = await waitFor(
+        'the frontend to report dropped spans',
+        async () => {
+          const counted = (await health('frontend')).body.tracing.spans;
+          return counted && counted.dropped > before ? counted : undefined;
+        },
+        { timeoutMs: 90_000, intervalMs: 1_000 },
+      );
+      // The service stays healthy: losing spans degrades tracing, not the service.
+      expect((await health('frontend')).code).toBe(200);
+      expect(spans.queueCapacity).toBeGreaterThan(0);
+    } finally {
+      await up(stack, ['jaeger']);
+    }
+    const { traceId } = await createOrder();
+    await waitForTrace(traceId, (all) => all.some((s) => s.service === 'notifier'), 10_000);
+  });
+});
