@@ -1,0 +1,124 @@
+// The troubleshooting knowledge: for each thing the checker can see go wrong, the likely bug and the
+// fix, in the words a learner needs. Tasks pick the hint that matches what they found.
+
+const START = (service: string): string => `npm run stack:up ${service} (natively) or docker compose up -d ${service}`;
+
+export const hints = {
+  serviceDown: (service: string, url: string, error: string): string =>
+    `the ${service} is not running: GET ${url} failed (${error}). Start it: ${START(service)}; its log is .stack/logs/${service}.log`,
+
+  serviceUnhealthy: (service: string, url: string, status: string): string =>
+    `the ${service} answers ${url} with ${status}: look at its log (.stack/logs/${service}.log)`,
+
+  dependencyDown: (dependency: string, reporters: string[]): string =>
+    `${dependency} is down (${reporters.join(' and ')} ${reporters.length > 1 ? 'report' : 'reports'} it): start it with npm run stack:up or docker compose up -d; the services reconnect by themselves`,
+
+  dependencyUnknown: (dependency: string, reporters: string[]): string =>
+    `nothing could tell whether ${dependency} is up: ${reporters.join(' and ')} did not answer /health`,
+
+  sdkDisabled: (service: string): string =>
+    `tracing is switched off in the ${service}: OTEL_SDK_DISABLED=true is set. Remove it from the ${service}'s environment (docker-compose.yml) and restart it`,
+
+  serviceNameNotSet: (service: string): string =>
+    `the ${service} reports 'unknown_service:node', the SDK's fallback: OTEL_SERVICE_NAME is not set. Set OTEL_SERVICE_NAME=${service} in its environment`,
+
+  serviceNameWrong: (service: string, actual: string): string =>
+    `the service on the ${service}'s port calls itself '${actual}': set OTEL_SERVICE_NAME=${service}`,
+
+  unknownServiceInJaeger: (): string =>
+    `Jaeger lists 'unknown_service:node': some process exports spans without OTEL_SERVICE_NAME set`,
+
+  endpointDoubled: (service: string, endpoint: string): string =>
+    `the ${service} exports to ${endpoint}: the path is doubled, so Jaeger answers 404 to every export. ` +
+    `OTEL_EXPORTER_OTLP_ENDPOINT is the base URL (http://jaeger:4318) and the SDK appends /v1/traces; ` +
+    `only OTEL_EXPORTER_OTLP_TRACES_ENDPOINT takes the full URL`,
+
+  endpointWithoutPath: (service: string, endpoint: string): string =>
+    `the ${service} exports to ${endpoint}, but Jaeger's OTLP/HTTP receiver listens on /v1/traces: ` +
+    `give OTEL_EXPORTER_OTLP_TRACES_ENDPOINT the full URL, or set OTEL_EXPORTER_OTLP_ENDPOINT to the base instead`,
+
+  endpointGrpcPort: (service: string, endpoint: string): string =>
+    `the ${service} exports OTLP/HTTP to ${endpoint}, Jaeger's OTLP/gRPC port: use port 4318`,
+
+  noSpansFrom: (service: string): string =>
+    `no spans from the ${service} reach Jaeger, though /health says tracing is on: check its OTEL_EXPORTER_OTLP_ENDPOINT ` +
+    `(http://jaeger:4318 in Compose, http://127.0.0.1:4318 natively) and its log for export errors`,
+
+  expressNotInstrumented: (service: string): string =>
+    `the ${service} has HTTP spans but no Express spans: the SDK started after express was loaded, so its ` +
+    `instrumentation never patched it. Preload it: node --import @tracing-lab/shared-tracing/register …, never import it from the app`,
+
+  requestFailed: (what: string, error: string): string =>
+    `the frontend did not answer ${what} (${error}): see task 2`,
+
+  noTraceResponse: (url: string): string =>
+    `${url} answered without a traceresponse header, so the frontend is not tracing: see task 1`,
+
+  traceNeverArrived: (traceId: string, seconds: number): string =>
+    `trace ${traceId} did not reach Jaeger within ${seconds}s: the frontend's spans are not exported (see tasks 1 and 3)`,
+
+  propagationBroken: (parent: string, child: string, orphanTraceId: string, messaging: boolean): string =>
+    `two traces where one was expected: the ${child}'s spans started trace ${orphanTraceId} of their own, so the trace context ` +
+    `did not cross ${parent} → ${child}. ` +
+    (messaging
+      ? `The traceparent must travel in the AMQP message headers: publish and consume through shared-tracing's messaging helper, which injects and extracts it`
+      : `The traceparent header must go out with the call: make it with the instrumented HTTP client (shared-tracing's createHttpClient) and do not replace its headers`),
+
+  hopMissing: (parent: string, child: string): string =>
+    `no ${child} spans in the trace and none of their own either: is the ${child} tracing (task 1), and does the ${parent} call it (task 2)?`,
+
+  wrongKinds: (expected: string, found: string[]): string =>
+    `found ${found.join(', ')} where ${expected} was expected: a call between services needs a CLIENT (or PRODUCER) span ` +
+    `on the caller and a SERVER (or CONSUMER) span on the callee — make it through the instrumented client`,
+
+  parentNeverExported: (warnings: string[], culprits: string[]): string =>
+    `Jaeger warns "invalid parent span": ${warnings[0] ?? 'a span names a parent the trace does not have'}. ` +
+    `A service passed the trace context on without exporting its own span` +
+    (culprits.length ? `, likely the ${culprits.join(' or the ')} (see tasks 1 and 3)` : ''),
+
+  notifierNotRunning: (url: string, error: string): string =>
+    `the notifier is not running: GET ${url} failed (${error}), so nothing consumes order.created. Start it: ${START('notifier')}`,
+
+  notifierNotConnected: (): string =>
+    `the notifier is running but reports RabbitMQ down: start RabbitMQ (npm run stack:up rabbitmq or docker compose up -d rabbitmq)`,
+
+  noPublishSpan: (): string =>
+    `the backend's publish to RabbitMQ has no PRODUCER span: the amqplib instrumentation is off, or the message is sent ` +
+    `without shared-tracing's messaging helper`,
+
+  notifierSilent: (): string =>
+    `the notifier is up but its processing span never reached Jaeger: look at .stack/logs/notifier.log — is the queue ` +
+    `notifier.order-created bound to the exchange orders, and is the notifier tracing (task 1)?`,
+
+  notifierCallDetached: (edge: string): string =>
+    `no ${edge} under the notifier's processing span: the notifier must call the database service with the instrumented ` +
+    `HTTP client, inside the consumer span's context (not from a callback that lost it)`,
+
+  customSpanMissing: (span: string, service: string, where: string): string =>
+    `no "${span}" span in the ${service}: wrap that step in ${where} in a span of its own (shared-tracing's withSpan, or ` +
+    `tracer.startActiveSpan), inside the request's context so it joins the trace`,
+
+  attributeMissing: (span: string, keys: string[], where: string): string =>
+    `the "${span}" span lacks ${keys.join(', ')}: set ${keys.length > 1 ? 'them' : 'it'} in ${where} with span.setAttribute(key, value)`,
+
+  faultNotHonoured: (baggage: string, status: number): string =>
+    `the request with baggage ${baggage} answered ${status}: the backend did not fail as asked. The backend-error scenario ` +
+    `is not implemented yet, or the baggage does not reach the backend (see task 4)`,
+
+  errorStatusMissing: (span: string): string =>
+    `${span} failed but is not marked: set its status with span.setStatus({ code: SpanStatusCode.ERROR, message }) ` +
+    `(shared-tracing's recordSpanError does all three marks)`,
+
+  exceptionMissing: (span: string): string =>
+    `${span} has no exception event: call span.recordException(error) where the error is handled`,
+
+  errorTypeMissing: (span: string): string =>
+    `${span} has no error.type attribute, the tag errors are searched by: span.setAttribute('error.type', error.name)`,
+
+  requestsFailed: (failed: number, statuses: string): string =>
+    `${failed} of the checker's orders failed (${statuses}): see task 2 and the services' logs`,
+
+  spansLost: (service: string, count: number): string =>
+    `${count} trace(s) lost spans of the ${service}: spans dropped before export — a full batch queue ` +
+    `(OTEL_BSP_MAX_QUEUE_SIZE), an exporter failing now and then, or a restart that did not flush (see the ${service}'s log)`,
+};

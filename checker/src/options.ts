@@ -1,0 +1,109 @@
+import { parseArgs } from 'node:util';
+
+// The command line, and every default in one place.
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export interface CheckerOptions {
+  jaegerUrl: string;
+  frontendUrl: string;
+  task: number | undefined;
+  json: boolean;
+  junit: string | undefined;
+  watch: boolean;
+  timeoutMs: number;
+  audit: number;
+  help: boolean;
+}
+
+export const DEFAULTS = {
+  jaegerUrl: 'http://localhost:16686',
+  frontendUrl: 'http://localhost:8080',
+  timeoutSeconds: 30,
+  audit: 50,
+  watchIntervalSeconds: 5,
+} as const;
+
+export const TASK_COUNT = 8;
+const MAX_AUDIT = 1000;
+
+export const USAGE = `Usage: npm run check -- [options]
+
+Checks which tracing tasks of the lab work, with its own requests through the mesh, and scores them.
+
+Options:
+  --jaeger-url <url>    Jaeger's query API (default ${DEFAULTS.jaegerUrl})
+  --frontend-url <url>  the mesh's entry point; the other services are on its host (default ${DEFAULTS.frontendUrl})
+  --task <n>            run task n only (1-${TASK_COUNT})
+  --json                print the result as JSON
+  --junit <file>        also write the result as a JUnit XML report
+  --watch               re-run every ${DEFAULTS.watchIntervalSeconds}s after each run, as you work
+  --timeout <s>         how long to wait for traces to arrive (default ${DEFAULTS.timeoutSeconds})
+  --audit <n>           how many orders the completeness audit sends (default ${DEFAULTS.audit})
+  -h, --help            show this help
+
+Exit code: 0 all tasks pass, 1 some fail, 2 the checker cannot run.`;
+
+export function parseOptions(argv: string[]): CheckerOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        'jaeger-url': { type: 'string', default: DEFAULTS.jaegerUrl },
+        'frontend-url': { type: 'string', default: DEFAULTS.frontendUrl },
+        task: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        junit: { type: 'string' },
+        watch: { type: 'boolean', default: false },
+        timeout: { type: 'string', default: String(DEFAULTS.timeoutSeconds) },
+        audit: { type: 'string', default: String(DEFAULTS.audit) },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see --help)`);
+  }
+  return {
+    jaegerUrl: httpUrl('--jaeger-url', values['jaeger-url']),
+    frontendUrl: httpUrl('--frontend-url', values['frontend-url']),
+    task: values.task === undefined ? undefined : integerIn('--task', values.task, 1, TASK_COUNT),
+    json: values.json,
+    junit: values.junit === '' ? invalid('--junit', '', 'a file name') : values.junit,
+    watch: values.watch,
+    timeoutMs: Math.round(positiveNumber('--timeout', values.timeout) * 1000),
+    audit: integerIn('--audit', values.audit, 1, MAX_AUDIT),
+    help: values.help,
+  };
+}
+
+function httpUrl(flag: string, raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return invalid(flag, raw, 'an http:// or https:// URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return invalid(flag, raw, 'an http:// or https:// URL');
+  return url.href.replace(/\/+$/, '');
+}
+
+function integerIn(flag: string, raw: string, min: number, max: number): number {
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || value < min || value > max) return invalid(flag, raw, `a whole number from ${min} to ${max}`);
+  return value;
+}
+
+function positiveNumber(flag: string, raw: string): number {
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(value) || value <= 0) return invalid(flag, raw, 'a number of seconds above 0');
+  return value;
+}
+
+function invalid(flag: string, raw: string, wanted: string): never {
+  throw new UsageError(`${flag} '${raw}' is not ${wanted}`);
+}

@@ -1,0 +1,97 @@
+// Records the checker's unit-test fixtures from the real mesh and Jaeger, so the predicates are tested
+// on the JSON Jaeger really returns:
+//
+//   bash scripts/with-node.sh node checker/dist/record-fixture.js <name> <order|users|backend-error> [--orphans]
+//
+// It sends the request, waits until its trace is complete (or for --timeout, then saves what came),
+// and writes checker/test/fixtures/<name>.json: the /api/traces/<id> answer as Jaeger sent it, plus
+// `request` (what was sent and the traceresponse ids) and `health` (every service's /health answer).
+// --orphans also saves, under `orphans`, the traces rooted in another service that started during the
+// request: the other half of a trace broken at a hop.
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ERROR_SCENARIO, ORDER_TRACE, SERVICES, USERS_TRACE } from './expectations.js';
+import { isComplete } from './expected-spans.js';
+import { fetchWithTimeout } from './http-get.js';
+import { tracesFromResponse } from './jaeger-trace.js';
+import { MeshClient, type SentRequest } from './mesh-client.js';
+import { DEFAULTS } from './options.js';
+import { poll } from './poll.js';
+import { rootsOf } from './trace-shape.js';
+
+const FIXTURES = resolve(__dirname, '..', 'test', 'fixtures');
+const ORPHAN_SLACK_MS = 3_000;
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      'jaeger-url': { type: 'string', default: DEFAULTS.jaegerUrl },
+      'frontend-url': { type: 'string', default: DEFAULTS.frontendUrl },
+      timeout: { type: 'string', default: '15' },
+      orphans: { type: 'boolean', default: false },
+    },
+  });
+  const [name, kind] = positionals;
+  if (!name || !['order', 'users', 'backend-error'].includes(kind ?? '')) {
+    throw new Error('usage: record-fixture <name> <order|users|backend-error> [--orphans] [--timeout s]');
+  }
+  const jaeger = values['jaeger-url'];
+  const mesh = new MeshClient(values['frontend-url'], 'lab.checker=fixture');
+  const request: SentRequest =
+    kind === 'users' ? await mesh.getUsers() : await mesh.postOrder(kind === 'backend-error' ? ERROR_SCENARIO.baggage : undefined);
+  if (!request.traceId) throw new Error(`${request.what} answered ${request.status ?? request.error} without a traceresponse header`);
+  const table = kind === 'users' ? USERS_TRACE : kind === 'order' ? ORDER_TRACE : [];
+
+  const url = `${jaeger}/api/traces/${request.traceId}`;
+  const result = await poll(
+    `trace ${request.traceId}`,
+    async () => {
+      const response = await fetchWithTimeout(url);
+      if (response.status === 404) return { value: undefined, done: false, seen: 'not in Jaeger' };
+      const body = (await response.json()) as unknown;
+      const spans = tracesFromResponse(body)[0]?.spans ?? [];
+      const done = table.length ? isComplete(spans, table) : spans.some((s) => s.service === ERROR_SCENARIO.service);
+      return { value: body, done, seen: `${spans.length} spans` };
+    },
+    { timeoutMs: Number(values.timeout) * 1000 },
+  );
+  if (!result.value) throw new Error(result.done ? 'no trace' : result.message);
+  if (!result.done) console.log(`saving an incomplete trace: ${result.message}`);
+
+  const health = Object.fromEntries(
+    await Promise.all(
+      SERVICES.map(async (s) => [s.name, await fetchWithTimeout(mesh.healthUrl(s)).then((r) => r.json()).catch(() => null)] as const),
+    ),
+  );
+  const fixture: Record<string, unknown> = { ...(result.value as object), request, health };
+  if (values.orphans) fixture.orphans = await orphansDuring(jaeger, request);
+
+  const file = join(FIXTURES, `${name}.json`);
+  writeFileSync(file, `${JSON.stringify(fixture, null, 1)}\n`);
+  console.log(`wrote ${file} (trace ${request.traceId})`);
+}
+
+async function orphansDuring(jaeger: string, request: SentRequest): Promise<unknown[]> {
+  const found: unknown[] = [];
+  // The frontend is where every trace starts, so a trace rooted there is never an orphan.
+  for (const service of SERVICES.map((s) => s.name).filter((s) => s !== 'frontend')) {
+    const params = new URLSearchParams({
+      service,
+      start: String(request.sentAtMs * 1000),
+      end: String((request.answeredAtMs + ORPHAN_SLACK_MS) * 1000),
+      limit: '20',
+    });
+    const body = (await (await fetchWithTimeout(`${jaeger}/api/traces?${params}`)).json()) as { data: { traceID: string }[] | null };
+    const rootedHere = (raw: unknown): boolean =>
+      rootsOf(tracesFromResponse({ data: [raw] })[0]?.spans ?? []).some((root) => root.service === service);
+    found.push(...(body.data ?? []).filter((t) => t.traceID !== request.traceId && rootedHere(t)));
+  }
+  return found;
+}
+
+main().catch((error: unknown) => {
+  console.error(`record-fixture: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

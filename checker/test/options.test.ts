@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { parseOptions, UsageError } from '../src/options.js';
+
+describe('parseOptions', () => {
+  it('has the documented defaults', () => {
+    expect(parseOptions([])).toEqual({
+      jaegerUrl: 'http://localhost:16686',
+      frontendUrl: 'http://localhost:8080',
+      task: undefined,
+      json: false,
+      junit: undefined,
+      watch: false,
+      timeoutMs: 30_000,
+      audit: 50,
+      help: false,
+    });
+  });
+
+  const accepted: Array<[string[], Record<string, unknown>]> = [
+    [['--jaeger-url', 'http://jaeger:16686/'], { jaegerUrl: 'http://jaeger:16686' }],
+    [['--frontend-url=http://127.0.0.1:9090'], { frontendUrl: 'http://127.0.0.1:9090' }],
+    [['--task', '5'], { task: 5 }],
+    [['--json', '--watch'], { json: true, watch: true }],
+    [['--junit', 'out/checker.xml'], { junit: 'out/checker.xml' }],
+    [['--timeout', '2.5'], { timeoutMs: 2500 }],
+    [['--audit', '10'], { audit: 10 }],
+    [['-h'], { help: true }],
+  ];
+  it.each(accepted)('%j -> %o', (argv, expected) => {
+    expect(parseOptions(argv)).toMatchObject(expected);
+  });
+
+  const refused: Array<[string[], string]> = [
+    [['--task', '9'], "--task '9' is not a whole number from 1 to 8"],
+    [['--task', '1.5'], "--task '1.5' is not a whole number from 1 to 8"],
+    [['--audit', '0'], "--audit '0' is not a whole number from 1 to 1000"],
+    [['--timeout', 'soon'], "--timeout 'soon' is not a number of seconds above 0"],
+    [['--jaeger-url', 'localhost:16686'], "--jaeger-url 'localhost:16686' is not an http:// or https:// URL"],
+    [['--frontend-url', 'ftp://x'], "--frontend-url 'ftp://x' is not an http:// or https:// URL"],
+    [['--colour'], "Unknown option '--colour' (see --help)"],
+    [['extra'], "Unexpected argument 'extra'. This command does not take positional arguments (see --help)"],
+  ];
+  it.each(refused)('%j -> %s', (argv, message) => {
+    expect(() => parseOptions(argv)).toThrow(new UsageError(message));
+  });
+});

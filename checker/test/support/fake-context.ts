@@ -1,0 +1,75 @@
+import type { ExpectedSpan } from '../../src/expectations.js';
+import { isComplete } from '../../src/expected-spans.js';
+import type { HealthResult } from '../../src/health-report.js';
+import type { Span, Trace } from '../../src/jaeger-trace.js';
+import { DEFAULTS, type CheckerOptions } from '../../src/options.js';
+import type { FollowedRequest, TaskContext } from '../../src/run-context.js';
+import { rootsOf } from '../../src/trace-shape.js';
+import { type Fixture, loadFixture } from './fixtures.js';
+
+// A run of the checker over recorded fixtures instead of the live mesh: the tasks get exactly the
+// traces, health answers and search results a test sets up.
+
+export interface FakeMesh {
+  order?: Fixture;
+  users?: Fixture;
+  error?: Fixture;
+  health?: Map<string, HealthResult>;
+  // Every trace a Jaeger search could find: orphans and linked traces.
+  searchable?: Trace[];
+  services?: string[];
+  orderId?: number;
+}
+
+export const OPTIONS: CheckerOptions = {
+  jaegerUrl: DEFAULTS.jaegerUrl,
+  frontendUrl: DEFAULTS.frontendUrl,
+  task: undefined,
+  json: false,
+  junit: undefined,
+  watch: false,
+  timeoutMs: 1000,
+  audit: 3,
+  help: false,
+};
+
+export function fakeContext(mesh: FakeMesh = {}): TaskContext {
+  const order = mesh.order ?? loadFixture('order-healthy');
+  const users = mesh.users ?? loadFixture('users-healthy');
+  const error = mesh.error ?? loadFixture('order-backend-error');
+  const health = mesh.health ?? order.health;
+  const searchable = mesh.searchable ?? [];
+  const traces = new Map([order, users, error].map((f) => [f.request.traceId as string, f.trace]));
+  const followed = (fixture: Fixture, table: ExpectedSpan[], done = (spans: Span[]) => isComplete(spans, table)): FollowedRequest => ({
+    request: fixture.request,
+    trace: fixture.request.traceId ? fixture.trace : undefined,
+    complete: done(fixture.trace.spans),
+    waitMessage: undefined,
+  });
+  return {
+    options: OPTIONS,
+    runId: 'test',
+    health: async () => health,
+    jaegerServices: async () => mesh.services ?? ['backend', 'database', 'frontend', 'jaeger', 'notifier'],
+    probe: async () => ({
+      order: followed(order, []),
+      users: followed(users, []),
+      orderId: mesh.orderId ?? (orderIdIn(order.trace) as number),
+    }),
+    follow: async (request, table, done) => followed(request.traceId === error.request.traceId ? error : order, table, done),
+    linkedTraces: async () => searchable,
+    orphanTraces: async (service) => searchable.filter((t) => rootsOf(t.spans).some((root) => root.service === service)),
+    sendOrder: async (extraBaggage) => (extraBaggage?.includes('backend-error') ? error.request : order.request),
+    readTrace: async (traceId) => traces.get(traceId),
+    searchTraces: async ({ service }) => searchable.filter((t) => t.spans.some((s) => s.service === service)),
+  };
+}
+
+// The order id the notifier's custom span carries, which is what the mesh answered the order with.
+function orderIdIn(trace: Trace): unknown {
+  return trace.spans.find((s) => s.operation === 'notification.send')?.tags['app.order.id'];
+}
+
+export function unreachable(service: string): HealthResult {
+  return { url: `http://localhost/${service}/health`, reachable: false, error: 'connection refused' };
+}

@@ -1,0 +1,288 @@
+import { describe, expect, it } from 'vitest';
+import { parseHealthBody, type HealthResult } from '../src/health-report.js';
+import type { TaskContext } from '../src/run-context.js';
+import type { Task, TaskOutcome } from '../src/task.js';
+import { TASKS } from '../src/tasks/index.js';
+import { fakeContext, unreachable } from './support/fake-context.js';
+import { changed, type Fixture, loadFixture, spanNamed, splitAtLink, without } from './support/fixtures.js';
+
+const task = (id: number): Task => TASKS.find((t) => t.id === id) as Task;
+const run = (id: number, context: TaskContext): Promise<TaskOutcome> => task(id).run(context);
+const passed = (outcome: TaskOutcome): boolean => outcome.checks.every((c) => c.ok);
+const failing = (outcome: TaskOutcome): string[] => outcome.checks.filter((c) => !c.ok).map((c) => c.text);
+
+const healthy = loadFixture('order-healthy');
+
+function withHealth(change: Record<string, HealthResult>): Map<string, HealthResult> {
+  return new Map([...healthy.health, ...Object.entries(change)]);
+}
+
+function reporting(service: string, body: Record<string, unknown>): HealthResult {
+  const base = { status: 'ok', service, tracing: { enabled: true, exporterEndpoint: 'http://127.0.0.1:4318/v1/traces' }, dependencies: {} };
+  return { url: `http://localhost/${service}/health`, reachable: true, httpStatus: 200, body: parseHealthBody({ ...base, ...body }) };
+}
+
+it('the eight tasks are numbered 1 to 8 and their points sum to 100', () => {
+  expect(TASKS.map((t) => t.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  expect(TASKS.reduce((sum, t) => sum + t.points, 0)).toBe(100);
+});
+
+it('every task passes on the recorded healthy mesh', async () => {
+  for (const t of TASKS) {
+    const outcome = await t.run(fakeContext());
+    expect({ task: t.id, failing: failing(outcome), hints: outcome.hints }).toEqual({ task: t.id, failing: [], hints: [] });
+  }
+});
+
+describe('task 1: tracing configured', () => {
+  it('names the service whose /health says OTEL_SDK_DISABLED', async () => {
+    const health = withHealth({ backend: reporting('backend', { tracing: { enabled: false, exporterEndpoint: 'http://127.0.0.1:4318/v1/traces' } }) });
+    const outcome = await run(1, fakeContext({ health }));
+    expect(failing(outcome)).toEqual(['backend: /health says tracing OFF as "backend", exporting to http://127.0.0.1:4318/v1/traces']);
+    expect(outcome.hints).toEqual([
+      "tracing is switched off in the backend: OTEL_SDK_DISABLED=true is set. Remove it from the backend's environment (docker-compose.yml) and restart it",
+    ]);
+  });
+
+  it('names the doubled exporter path', async () => {
+    const health = withHealth({ database: reporting('database', { tracing: { enabled: true, exporterEndpoint: 'http://jaeger:4318/v1/traces/v1/traces' } }) });
+    const outcome = await run(1, fakeContext({ health }));
+    expect(outcome.hints[0]).toMatch(/^the database exports to http:\/\/jaeger:4318\/v1\/traces\/v1\/traces: the path is doubled/);
+  });
+
+  it('says the SDK started after express when a service has HTTP spans but no Express spans', async () => {
+    const users = loadFixture('users-healthy');
+    const noExpress = (f: Fixture): Fixture => ({
+      ...f,
+      trace: without(f.trace, (s) => s.service === 'database' && s.tags['otel.scope.name'] === '@opentelemetry/instrumentation-express'),
+    });
+    const outcome = await run(1, fakeContext({ order: noExpress(healthy), users: noExpress(users) }));
+    expect(failing(outcome)).toEqual(['database: HTTP server spans, but no Express spans']);
+    expect(outcome.hints[0]).toMatch(/^the database has HTTP spans but no Express spans: the SDK started after express was loaded/);
+  });
+});
+
+describe('task 2: services running', () => {
+  it('names a stopped service and how to start it', async () => {
+    const outcome = await run(2, fakeContext({ health: withHealth({ notifier: unreachable('notifier') }) }));
+    expect(failing(outcome)).toEqual(['notifier: http://localhost/notifier/health unreachable (connection refused)']);
+    expect(outcome.hints[0]).toMatch(/^the notifier is not running: .* Start it: npm run stack:up notifier/);
+  });
+
+  it('names RabbitMQ when a service reports it down', async () => {
+    const health = withHealth({ backend: reporting('backend', { status: 'degraded', dependencies: { rabbitmq: 'down' } }) });
+    const outcome = await run(2, fakeContext({ health }));
+    expect(failing(outcome)).toContain('RabbitMQ: down (reported by backend)');
+    expect(outcome.hints).toContain('RabbitMQ is down (backend reports it): start it with npm run stack:up or docker compose up -d; the services reconnect by themselves');
+  });
+});
+
+describe('task 3: traces arriving', () => {
+  it('fails for a service with no spans anywhere, with its likely cause', async () => {
+    const order = { ...healthy, trace: without(healthy.trace, (s) => s.service === 'notifier') };
+    const outcome = await run(3, fakeContext({ order }));
+    expect(failing(outcome)).toEqual(["notifier: no spans from the checker's requests"]);
+    expect(outcome.hints[0]).toMatch(/^no spans from the notifier reach Jaeger, though \/health says tracing is on/);
+  });
+
+  it('fails when the frontend answers without a traceresponse header', async () => {
+    const order = { ...healthy, request: { ...healthy.request, traceId: undefined } };
+    const outcome = await run(3, fakeContext({ order }));
+    expect(failing(outcome)[0]).toBe('POST /api/orders answered 201 without a traceresponse header');
+  });
+});
+
+describe('task 4: linked across HTTP', () => {
+  it('finds a parent that never reached Jaeger, and the service likely at fault', async () => {
+    const users = loadFixture('users-healthy');
+    const trace = without(users.trace, (s) => s.service === 'backend');
+    const outcome = await run(4, fakeContext({ users: { ...users, trace } }));
+    expect(failing(outcome)).toEqual([
+      'users trace: no frontend(client) -> backend(server)',
+      'users trace: no backend(client) -> database(server)',
+      'users trace: 2 roots (frontend(server) "GET /api/users", database(server) "GET /db/users")',
+      'users trace: 1 span(s) whose parent never arrived (database(server) "GET /db/users")',
+    ]);
+    expect(outcome.hints.at(-1)).toMatch(/^Jaeger warns "invalid parent span": .*, likely the backend \(see tasks 1 and 3\)$/);
+  });
+
+  it('says two traces where one was expected when the backend started a trace of its own', async () => {
+    const users = loadFixture('users-healthy');
+    const backendSpans = new Set(users.trace.spans.filter((s) => s.service !== 'frontend').map((s) => s.spanId));
+    const frontendOnly = without(users.trace, (s) => backendSpans.has(s.spanId));
+    const server = spanNamed(users.trace, 'backend', 'GET /users');
+    const orphan = changed(without(users.trace, (s) => !backendSpans.has(s.spanId)), (s) =>
+      s.spanId === server.spanId ? { ...s, parentSpanId: undefined, references: [] } : undefined,
+    );
+    const outcome = await run(4, fakeContext({ users: { ...users, trace: frontendOnly }, searchable: [{ ...orphan, traceId: 'a'.repeat(32) }] }));
+    expect(outcome.hints[0]).toMatch(/^two traces where one was expected: the backend's spans started trace a{32} of their own, so the trace context did not cross frontend → backend/);
+  });
+
+  it('names the kinds when the call is not a client span', async () => {
+    const users = loadFixture('users-healthy');
+    const client = spanNamed(users.trace, 'frontend', 'GET');
+    const trace = changed(users.trace, (s) => (s.spanId === client.spanId ? { ...s, kind: 'internal' } : undefined));
+    const outcome = await run(4, fakeContext({ users: { ...users, trace } }));
+    expect(outcome.hints[0]).toMatch(/^found frontend\(internal\) -> backend\(server\) where frontend\(client\) -> backend\(server\) was expected/);
+  });
+});
+
+describe('task 5: linked across RabbitMQ', () => {
+  it('says the consumer is a child of the publish span', async () => {
+    const outcome = await run(5, fakeContext());
+    expect(outcome.checks[0]?.text).toBe('notifier(consumer) "notifier.order-created process" is a child of backend(producer) "publish orders"');
+    expect(outcome.data).toMatchObject({ join: 'child' });
+  });
+
+  it('accepts a consumer linked to the publish span from a trace of its own, and says so', async () => {
+    const { order, linked } = splitAtLink(healthy.trace);
+    const merged = { ...order, spans: [...order.spans, ...linked.spans] };
+    const outcome = await run(5, fakeContext({ order: { ...healthy, trace: merged } }));
+    expect(passed(outcome)).toBe(true);
+    expect(outcome.checks[0]?.text).toBe(
+      `notifier(consumer) "notifier.order-created process" is linked to backend(producer) "publish orders" (a span link, from trace ${'f'.repeat(32)})`,
+    );
+    expect(outcome.data).toMatchObject({ join: 'link' });
+  });
+
+  it('names the stopped notifier', async () => {
+    const order = { ...healthy, trace: without(healthy.trace, (s) => s.service === 'notifier' || s.operation === 'POST /db/notifications') };
+    const outcome = await run(5, fakeContext({ order, health: withHealth({ notifier: unreachable('notifier') }) }));
+    expect(failing(outcome)).toEqual(['order trace: no notifier(consumer) span joined to backend(producer) "publish orders"']);
+    expect(outcome.hints).toEqual([
+      'the notifier is not running: GET http://localhost/notifier/health failed (connection refused), so nothing consumes order.created. Start it: npm run stack:up notifier (natively) or docker compose up -d notifier',
+    ]);
+  });
+
+  it('says the context did not cross RabbitMQ when the consumer started an unlinked trace', async () => {
+    const { order, linked } = splitAtLink(healthy.trace);
+    const unlinked = changed(linked, (s) => (s.kind === 'consumer' ? { ...s, references: [] } : undefined));
+    const outcome = await run(5, fakeContext({ order: { ...healthy, trace: order }, searchable: [unlinked] }));
+    expect(outcome.hints[0]).toMatch(/^two traces where one was expected: .*did not cross backend → notifier\. The traceparent must travel in the AMQP message headers/);
+  });
+});
+
+describe('task 6: custom spans', () => {
+  it('names the missing attribute and the file to set it in', async () => {
+    const reserve = spanNamed(healthy.trace, 'database', 'inventory.reserve');
+    const trace = changed(healthy.trace, (s) => {
+      if (s.spanId !== reserve.spanId) return undefined;
+      const { 'app.inventory.remaining': _dropped, ...tags } = s.tags;
+      return { ...s, tags };
+    });
+    const outcome = await run(6, fakeContext({ order: { ...healthy, trace } }));
+    expect(failing(outcome)[0]).toMatch(/^database: "inventory.reserve" with .*app.inventory.remaining is missing, expected a number/);
+    expect(outcome.hints).toEqual([
+      'the "inventory.reserve" span lacks app.inventory.remaining: set it in services/database/src/inventory.ts with span.setAttribute(key, value)',
+    ]);
+  });
+
+  it('names a custom span that is not there', async () => {
+    const trace = without(healthy.trace, (s) => s.operation === 'notification.send');
+    const outcome = await run(6, fakeContext({ order: { ...healthy, trace } }));
+    expect(failing(outcome)).toEqual(['notifier: no "notification.send" span in the order\'s trace']);
+    expect(outcome.hints[0]).toMatch(/^no "notification.send" span in the notifier: wrap that step in services\/notifier\/src\/notifications.ts/);
+  });
+});
+
+describe('task 7: errors visible', () => {
+  it('shows the recorded error with its status, exception and error.type', async () => {
+    const outcome = await run(7, fakeContext());
+    expect(outcome.checks.map((c) => c.text)).toEqual([
+      'POST /api/orders with baggage lab.scenario=backend-error answered 502',
+      'backend(server) "POST /orders": status ERROR',
+      `backend(server) "POST /orders": exception event LabFaultError: "order processing failed (lab fault scenario 'backend-error')"`,
+      'backend(server) "POST /orders": error.type=500',
+    ]);
+  });
+
+  it('says the fault is not honoured when the order succeeds', async () => {
+    const error = loadFixture('order-backend-error');
+    const outcome = await run(7, fakeContext({ error: { ...error, request: { ...error.request, status: 201 } } }));
+    expect(failing(outcome)).toEqual(['POST /api/orders with baggage lab.scenario=backend-error answered 201, expected a 5xx']);
+    expect(outcome.hints[0]).toMatch(/^the request with baggage lab.scenario=backend-error answered 201: the backend did not fail as asked/);
+  });
+
+  it('asks for recordException when the error span has no exception event', async () => {
+    const error = loadFixture('order-backend-error');
+    const trace = changed(error.trace, (s) => (s.service === 'backend' ? { ...s, events: [] } : undefined));
+    const outcome = await run(7, fakeContext({ error: { ...error, trace } }));
+    expect(failing(outcome)).toEqual(['backend(server) "POST /orders": no exception event']);
+    expect(outcome.hints).toEqual(['backend(server) "POST /orders" has no exception event: call span.recordException(error) where the error is handled']);
+  });
+});
+
+describe('task 8: completeness audit', () => {
+  it('counts the incomplete traces and names the service that lost spans', async () => {
+    const trace = without(healthy.trace, (s) => s.service === 'notifier');
+    const outcome = await run(8, fakeContext({ order: { ...healthy, trace } }));
+    expect(outcome.checks[1]?.text).toMatch(/^0\/3 traces complete after [\d.]+s, deadline 1s/);
+    expect(failing(outcome).slice(1)).toEqual(['3× missing notifier(consumer) /order-created/', '3× a span whose parent never arrived']);
+    expect(outcome.hints).toEqual([expect.stringMatching(/^3 trace\(s\) lost spans of the notifier: spans dropped before export/)]);
+  });
+});
+
+describe('on the recorded trace of a backend whose exporter path is doubled', () => {
+  // Recorded with the backend restarted with OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318/v1/traces:
+  // it passes the trace context on, but every export gets a 404, so its spans never reach Jaeger.
+  const order = loadFixture('order-backend-not-exporting');
+  const usersFixture = loadFixture('users-healthy');
+  const users = { ...usersFixture, trace: without(usersFixture.trace, (s) => s.service === 'backend') };
+  const context = (): TaskContext => fakeContext({ order, users, health: order.health });
+
+  it('task 1 names the doubled path', async () => {
+    const outcome = await run(1, context());
+    expect(failing(outcome)).toEqual(['backend: /health says tracing on as "backend", exporting to http://127.0.0.1:4318/v1/traces/v1/traces']);
+    expect(outcome.hints[0]).toMatch(/^the backend exports to http:\/\/127.0.0.1:4318\/v1\/traces\/v1\/traces: the path is doubled/);
+  });
+
+  it('task 3 finds no backend spans, and says why', async () => {
+    const outcome = await run(3, context());
+    expect(failing(outcome)).toEqual(["backend: no spans from the checker's requests"]);
+    expect(outcome.hints[0]).toMatch(/the path is doubled/);
+  });
+
+  it('task 4 shows Jaeger\'s "invalid parent span" warning and blames the backend', async () => {
+    const outcome = await run(4, context());
+    expect(failing(outcome)).toContain(
+      'order trace: 2 span(s) whose parent never arrived (notifier(consumer) "notifier.order-created process", database(server) "POST /db/orders")',
+    );
+    expect(outcome.hints.at(-1)).toMatch(
+      /^Jaeger warns "invalid parent span": notifier\(consumer\) "notifier.order-created process": invalid parent span IDs=[0-9a-f]{16}; skipping clock skew adjustment\. A service passed the trace context on without exporting its own span, likely the backend/,
+    );
+  });
+
+  it('task 8 says the traces lost the backend\'s spans', async () => {
+    const outcome = await run(8, context());
+    expect(failing(outcome)).toContain('3× missing backend(server) "POST /orders"');
+    expect(outcome.hints[0]).toMatch(/^3 trace\(s\) lost spans of the backend/);
+  });
+});
+
+describe('on the recorded traces of a backend running with OTEL_SDK_DISABLED=true', () => {
+  // Recorded with the backend restarted with OTEL_SDK_DISABLED=true: the order's trace holds the
+  // frontend's spans only, and the database and the notifier started traces of their own (`orphans`).
+  const order = loadFixture('order-backend-sdk-disabled');
+  const usersFixture = loadFixture('users-healthy');
+  const users = { ...usersFixture, trace: without(usersFixture.trace, (s) => s.service !== 'frontend') };
+  const context = (): TaskContext => fakeContext({ order, users, health: order.health, searchable: order.orphans });
+
+  it('task 1 names the backend, and only the backend', async () => {
+    const outcome = await run(1, context());
+    expect(failing(outcome)).toEqual(['backend: /health says tracing OFF as "backend", exporting to http://127.0.0.1:4318/v1/traces']);
+    expect(outcome.hints).toEqual([
+      "tracing is switched off in the backend: OTEL_SDK_DISABLED=true is set. Remove it from the backend's environment (docker-compose.yml) and restart it",
+    ]);
+  });
+
+  it('task 3 finds the database and notifier spans in traces of their own, and none of the backend', async () => {
+    const outcome = await run(3, context());
+    expect(outcome.checks.map((c) => c.text.replace(/[0-9a-f]{32}/, '<id>'))).toEqual([
+      "frontend: 6 spans in the checker's traces",
+      "backend: no spans from the checker's requests",
+      'database: spans arrive, but in trace <id> of their own (see tasks 4 and 5)',
+      'notifier: spans arrive, but in trace <id> of their own (see tasks 4 and 5)',
+    ]);
+    expect(outcome.hints[0]).toMatch(/^tracing is switched off in the backend/);
+  });
+});
