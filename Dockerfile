@@ -1,4 +1,4 @@
-# One image recipe for the four services: `docker compose` builds it once per service with
+# One image recipe for the services: `docker compose` builds it once per service with
 # --build-arg SERVICE=<name>. Node's version here is also the one `npm run setup` installs natively.
 ARG NODE_VERSION=24.21.0
 
@@ -11,12 +11,23 @@ COPY services/frontend/package.json services/frontend/
 COPY services/backend/package.json services/backend/
 COPY services/database/package.json services/database/
 COPY services/notifier/package.json services/notifier/
+COPY services/trace-api/package.json services/trace-api/
+COPY trace-analysis/package.json trace-analysis/
 COPY scripts/package.json scripts/
+COPY checker/package.json checker/
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY shared-tracing shared-tracing
+COPY trace-analysis trace-analysis
 COPY services services
 ARG SERVICE
 RUN test -n "$SERVICE" && npx tsc -b shared-tracing "services/$SERVICE"
+# The workspace libraries this service depends on besides shared-tracing (trace-api: trace-analysis),
+# staged here so that the runtime stage carries them for that service only.
+RUN mkdir -p staged-libs && for lib in trace-analysis; do \
+      if grep -q "\"@tracing-lab/$lib\"" "services/$SERVICE/package.json"; then \
+        mkdir -p "staged-libs/$lib" && cp -R "$lib/package.json" "$lib/dist" "staged-libs/$lib/"; \
+      fi; \
+    done
 
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
 ARG SERVICE
@@ -25,6 +36,7 @@ WORKDIR /app
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/shared-tracing/package.json shared-tracing/
 COPY --from=build /app/services/${SERVICE}/package.json services/${SERVICE}/
+COPY --from=build /app/staged-libs/ ./
 # Production dependencies of this service and the tracing bootstrap only.
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
       --workspace shared-tracing --workspace "services/$SERVICE" \

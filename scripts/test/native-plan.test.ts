@@ -33,6 +33,7 @@ describe('nativePlan against docker-compose.yml', () => {
       backend: 'app',
       notifier: 'app',
       frontend: 'app',
+      'trace-api': 'app',
     });
   });
 

@@ -63,6 +63,7 @@ const dependencies = [
   { service: 'backend', dependsOn: 'database, jaeger, rabbitmq' },
   { service: 'database', dependsOn: 'jaeger, postgres' },
   { service: 'notifier', dependsOn: 'database, jaeger, rabbitmq' },
+  { service: 'trace-api', dependsOn: 'jaeger' },
 ];
 
 let services: Record<string, ResolvedService>;
@@ -116,10 +117,10 @@ describe('docker-compose.yml, loaded by the real Compose', () => {
     expect(services.jaeger?.image).toMatch(/^jaegertracing\/jaeger:2\.\d+\.\d+$/);
   });
 
-  it('publishes the shop on 8080, the Jaeger UI on 16686 and the RabbitMQ console on 15672', () => {
+  it('publishes the shop on 8080, the Jaeger UI on 16686, the RabbitMQ console on 15672 and the Tracing API on 3000', () => {
     const published = Object.entries(services).flatMap(([name, service]) =>
       (service.ports ?? []).map((port) => `${name} ${port.published}->${port.target}`),
     );
-    expect(published).toEqual(expect.arrayContaining(['frontend 8080->8080', 'jaeger 16686->16686', 'rabbitmq 15672->15672']));
+    expect(published).toEqual(expect.arrayContaining(['frontend 8080->8080', 'jaeger 16686->16686', 'rabbitmq 15672->15672', 'trace-api 3000->3000']));
   });
 });

@@ -26,6 +26,7 @@ const services: Array<{ service: string; env: Record<string, string> }> = [
   { service: 'backend', env: { DATABASE_SERVICE_URL: `http://${UNREACHABLE}`, AMQP_URL: `amqp://lab:lab@${UNREACHABLE}` } },
   { service: 'database', env: { PGHOST: '127.0.0.1', PGPORT: '9', PGUSER: 'lab', PGPASSWORD: 'lab', PGDATABASE: 'lab' } },
   { service: 'notifier', env: { DATABASE_SERVICE_URL: `http://${UNREACHABLE}`, AMQP_URL: `amqp://lab:lab@${UNREACHABLE}` } },
+  { service: 'trace-api', env: { JAEGER_QUERY_URL: `http://${UNREACHABLE}` } },
 ];
 
 // The replay runs the host's Node in place of the image's: it stands in only if it is the same release.

@@ -1,0 +1,82 @@
+import {
+  buildTraceTree,
+  type JaegerTrace,
+  listTrace,
+  type TraceListing,
+  type TraceTree,
+} from '@tracing-lab/trace-analysis';
+import { HttpError } from '@tracing-lab/shared-tracing';
+import type { JaegerQuery } from './jaeger-query.js';
+import type { ManualTraces } from './manual-traces.js';
+
+// Where the API's traces come from: Jaeger, plus the manual spans the API made itself that Jaeger
+// does not have yet (still open, or not exported yet), so a client sees its trace at once.
+export interface RecentQuery {
+  serviceName?: string;
+  operationName?: string;
+  minDuration?: number;
+  status?: 'completed' | 'failed';
+  limit: number;
+  lookbackMinutes: number;
+}
+
+const FAILED_SEARCH_BATCH = 200;
+
+export class TraceStore {
+  constructor(
+    private readonly jaeger: JaegerQuery,
+    private readonly manual: ManualTraces,
+  ) {}
+
+  async tree(traceId: string): Promise<TraceTree> {
+    const id = traceId.toLowerCase();
+    const merged = mergeTraces(await this.jaeger.trace(id), this.manual.asJaegerTrace(id));
+    if (!merged) throw HttpError.notFound(`trace ${id}`);
+    return buildTraceTree(merged);
+  }
+
+  isActive(traceId: string): boolean {
+    return this.manual.hasOpenSpans(traceId.toLowerCase());
+  }
+
+  // Traces of the last `lookbackMinutes`, newest first: from one service, or from every service Jaeger
+  // knows (one search each, duplicates removed) when none is named.
+  async recent(query: RecentQuery): Promise<TraceTree[]> {
+    const services = query.serviceName ? [query.serviceName] : await this.jaeger.services();
+    const searches = services.map((service) =>
+      this.jaeger.search({
+        service,
+        // Jaeger v2 cannot search by span status (an error status is no tag), so failed traces are
+        // picked here, from a larger batch of recent ones.
+        limit: query.status ? Math.max(query.limit, FAILED_SEARCH_BATCH) : query.limit,
+        lookbackMinutes: query.lookbackMinutes,
+        ...(query.operationName ? { operation: query.operationName } : {}),
+        ...(query.minDuration !== undefined ? { minDuration: `${query.minDuration}ms` } : {}),
+      }),
+    );
+    const found = new Map<string, JaegerTrace>();
+    for (const traces of await Promise.all(searches)) {
+      for (const trace of traces) if (trace.spans.length > 0) found.set(trace.traceID, trace);
+    }
+    return [...found.values()].map(buildTraceTree).sort((a, b) => b.startUs - a.startUs);
+  }
+
+  async search(query: RecentQuery): Promise<TraceListing[]> {
+    const listings = (await this.recent(query)).map(listTrace);
+    return listings
+      .filter((listing) => query.minDuration === undefined || listing.duration >= query.minDuration)
+      .filter((listing) => query.status === undefined || listing.status === query.status)
+      .slice(0, query.limit);
+  }
+}
+
+function mergeTraces(fromJaeger: JaegerTrace | undefined, manual: JaegerTrace | undefined): JaegerTrace | undefined {
+  if (!fromJaeger || fromJaeger.spans.length === 0) return manual;
+  if (!manual) return fromJaeger;
+  const known = new Set(fromJaeger.spans.map((span) => span.spanID));
+  return {
+    traceID: fromJaeger.traceID,
+    spans: [...fromJaeger.spans, ...manual.spans.filter((span) => !known.has(span.spanID))],
+    processes: { ...fromJaeger.processes, ...manual.processes },
+  };
+}

@@ -1,0 +1,19 @@
+// Pure analysis of the trace JSON Jaeger's query API returns: no I/O, so the Tracing API, the
+// terminal waterfall and the tests all run the same functions on the same data.
+export type { JaegerKeyValue, JaegerReference, JaegerSpan, JaegerTrace } from './jaeger-trace.js';
+export { buildTraceTree, EmptyTraceError, spanLabel, type TraceTree, type TreeSpan } from './trace-tree.js';
+export { selfTimes, type SelfTimes } from './self-time.js';
+export { IDLE_ENTRY, serviceBreakdown } from './service-breakdown.js';
+export { BOTTLENECK_SHARE, bottlenecks, type Bottleneck } from './bottlenecks.js';
+export { criticalPath, criticalPathSpans, type CriticalPathSection } from './critical-path.js';
+export { errorRootCause, type ErrorRootCause } from './error-root-cause.js';
+export { serviceEntrySpans } from './service-calls.js';
+export { analyzeTrace, type TraceAnalysis } from './analyze.js';
+export { listTrace, summarizeSpan, summarizeTrace, traceStatus, type SpanSummary, type TraceListing, type TraceSummary } from './trace-summary.js';
+export { visualizeTrace, type TraceVisualization, type VisualNode } from './visualize.js';
+export { dependencyGraph, type DependencyEdge } from './dependencies.js';
+export { DEFAULT_ANOMALY_OPTIONS, latencyAnomalies, type AnomalyOptions, type LatencyAnomaly } from './anomalies.js';
+export { compareTraces, DEFAULT_COMPARE_OPTIONS, type CompareOptions, type TraceComparison } from './compare.js';
+export { traceStats, type TraceStats } from './trace-stats.js';
+export { percentile } from './percentile.js';
+export { toMs } from './milliseconds.js';
