@@ -74,7 +74,7 @@ export function mustRun(command: string[], env: Record<string, string> = {}): st
   return result.output;
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -2,6 +2,7 @@
 // `node --import @tracing-lab/shared-tracing/register`.
 export { Broker, BrokerUnavailableError, PoisonMessageError, type MessageHandler, type Topology } from './messaging.js';
 export { healthReport, type DependencyState } from './health.js';
+export { finishServiceApp, serviceApp } from './service-app.js';
 export { createHttpClient } from './http-client.js';
 export { errorHandler, HttpError, notFoundHandler, parseInput, upstreamError } from './http-errors.js';
 export { ORDER_EVENTS, type OrderCreatedEvent } from './order-events.js';
@@ -10,6 +11,7 @@ export { intBetween, listLimit, positiveInt } from './input-schemas.js';
 export { createLogger, type Logger } from './logger.js';
 export { startServer } from './server.js';
 export { installShutdownHandlers, onShutdown, shutdown } from './shutdown.js';
+export { callerTraceContext } from './caller-trace-context.js';
 export { requestLog } from './request-log.js';
 export { recordSpanError } from './span-error.js';
 export { activeScenarios, faultFires, LabFaultError, SCENARIO_BAGGAGE_KEY } from './lab-scenario.js';

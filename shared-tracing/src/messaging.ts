@@ -16,6 +16,18 @@ export interface Topology {
   queue?: { name: string; routingKey: string; prefetch: number; deadLetterQueue: string };
 }
 
+// Deliveries of one message before it is dead-lettered: the first try and two redeliveries.
+export const MAX_DELIVERIES = 3;
+const RETRY_BASE_DELAY_MS = 1_000;
+
+// A quorum queue counts earlier deliveries in the x-delivery-count header; a classic queue only says
+// whether there were any.
+function deliveriesBefore(message: ConsumeMessage): number {
+  const counted = Number(message.properties.headers?.['x-delivery-count']);
+  if (Number.isInteger(counted) && counted >= 0) return counted;
+  return message.fields.redelivered ? 1 : 0;
+}
+
 export type MessageHandler = (payload: unknown, message: ConsumeMessage) => Promise<void>;
 
 export class Broker {
@@ -90,8 +102,16 @@ export class Broker {
       await channel.assertQueue(queue.deadLetterQueue, { durable: true });
       await channel.assertQueue(queue.name, {
         durable: true,
-        // Through the default exchange, straight to the dead-letter queue by its name.
-        arguments: { 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': queue.deadLetterQueue },
+        arguments: {
+          // A quorum queue counts deliveries, so a message that keeps failing is given up on after
+          // MAX_DELIVERIES instead of being retried for ever.
+          'x-queue-type': 'quorum',
+          'x-delivery-limit': MAX_DELIVERIES - 1,
+          // Through the default exchange, straight to the dead-letter queue by its name, headers and
+          // trace context included.
+          'x-dead-letter-exchange': '',
+          'x-dead-letter-routing-key': queue.deadLetterQueue,
+        },
       });
       await channel.bindQueue(queue.name, this.topology.exchange, queue.routingKey);
       await channel.prefetch(queue.prefetch);
@@ -125,11 +145,19 @@ export class Broker {
       // The consumer span the amqplib instrumentation opened for this delivery is the active one.
       const span = trace.getActiveSpan();
       if (span) recordSpanError(span, error);
+      const previousDeliveries = deliveriesBefore(message);
+      const last = previousDeliveries + 1 >= MAX_DELIVERIES;
       this.logger.error(
-        { err: error, redelivered: message.fields.redelivered },
-        poison ? 'message can never be handled, rejecting it' : 'message handling failed, requeueing',
+        { err: error, delivery: previousDeliveries + 1, maxDeliveries: MAX_DELIVERIES },
+        poison ? 'message can never be handled, dead-lettering it' : last ? 'message failed its last delivery, dead-lettering it' : 'message handling failed, requeueing',
       );
-      channel.nack(message, false, !poison);
+      // A retry straight away would meet the same outage: wait 1 s, then 2 s, before handing it back.
+      if (!poison && !last) await new Promise((resolve) => setTimeout(resolve, RETRY_BASE_DELAY_MS * 2 ** previousDeliveries).unref());
+      try {
+        channel.nack(message, false, !poison && !last);
+      } catch {
+        // The channel closed meanwhile (shutdown, broker restart): RabbitMQ redelivers the message.
+      }
     }
   }
 }

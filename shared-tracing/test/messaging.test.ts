@@ -83,7 +83,12 @@ describe('Broker', () => {
     expect(channel.assertQueue).toHaveBeenCalledWith('notifier.order-created.dead-letter', { durable: true });
     expect(channel.assertQueue).toHaveBeenCalledWith('notifier.order-created', {
       durable: true,
-      arguments: { 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': 'notifier.order-created.dead-letter' },
+      arguments: {
+        'x-queue-type': 'quorum',
+        'x-delivery-limit': 2,
+        'x-dead-letter-exchange': '',
+        'x-dead-letter-routing-key': 'notifier.order-created.dead-letter',
+      },
     });
     expect(channel.bindQueue).toHaveBeenCalledWith('notifier.order-created', 'orders', 'order.created');
     expect(channel.prefetch).toHaveBeenCalledWith(10);
@@ -163,8 +168,18 @@ describe('Broker.consume', () => {
       throw new Error('database service unreachable');
     });
     const message = channel.deliver('{"orderId":7}');
-    await vi.waitFor(() => expect(channel.nack).toHaveBeenCalledWith(message, false, true));
+    // After a pause, so the retry does not meet the same outage straight away.
+    await vi.waitFor(() => expect(channel.nack).toHaveBeenCalledWith(message, false, true), { timeout: 3_000 });
     expect(channel.ack).not.toHaveBeenCalled();
+  });
+
+  it('dead-letters a message that failed its third delivery, instead of retrying for ever', async () => {
+    const { channel } = await consuming(async () => {
+      throw new Error('database service unreachable');
+    });
+    const message = channel.deliver('{"orderId":7}');
+    message.properties.headers = { 'x-delivery-count': 2 };
+    await vi.waitFor(() => expect(channel.nack).toHaveBeenCalledWith(message, false, false));
   });
 
   it('consumes again on the new channel after a reconnect', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isAlive } from '../../scripts/src/processes.js';
 import { down, loadStack, pidOf, up } from '../../scripts/src/stack.js';
 import { readTrace, servicesOf, waitForTrace } from './support/jaeger.js';
 import { FRONTEND, traceResponseOf } from './support/mesh.js';
@@ -43,12 +44,5 @@ describe('SIGTERM', () => {
 });
 
 async function waitForExit(pid: number, timeoutMs: number): Promise<void> {
-  await waitFor(`frontend (pid ${pid}) to exit`, async () => {
-    try {
-      process.kill(pid, 0);
-      return undefined;
-    } catch {
-      return true;
-    }
-  }, { timeoutMs, intervalMs: 50 });
+  await waitFor(`frontend (pid ${pid}) to exit`, async () => (isAlive(pid) ? undefined : true), { timeoutMs, intervalMs: 50 });
 }

@@ -1,17 +1,14 @@
-import express, { type Express } from 'express';
+import type { Express } from 'express';
 import { z } from 'zod';
 import {
   type Broker,
-  errorHandler,
-  healthReport,
+  finishServiceApp,
   intBetween,
   listLimit,
   type Logger,
-  notFoundHandler,
   parseInput,
   positiveInt,
-  requestLog,
-  traceResponseHeader,
+  serviceApp,
 } from '@tracing-lab/shared-tracing';
 import type { Orders } from './orders.js';
 
@@ -20,16 +17,7 @@ const listQuery = z.object({ limit: listLimit });
 const newOrder = z.object({ userId: positiveInt(), productId: positiveInt(), quantity: intBetween(1, 100) });
 
 export function createApp(orders: Orders, broker: Broker, logger: Logger): Express {
-  const app = express();
-  app.disable('x-powered-by');
-  app.use(traceResponseHeader);
-  app.use(requestLog(logger));
-  app.use(express.json({ limit: '16kb' }));
-
-  app.get('/health', async (_req, res) => {
-    const { status, body } = await healthReport({ rabbitmq: broker.state() });
-    res.status(status).json(body);
-  });
+  const app = serviceApp(logger, () => ({ rabbitmq: broker.state() }));
 
   app.get('/users', async (_req, res) => {
     res.json(await orders.users());
@@ -47,7 +35,5 @@ export function createApp(orders: Orders, broker: Broker, logger: Logger): Expre
     res.status(201).json(await orders.create(parseInput(newOrder, req.body)));
   });
 
-  app.use(notFoundHandler);
-  app.use(errorHandler(logger));
-  return app;
+  return finishServiceApp(app, logger);
 }

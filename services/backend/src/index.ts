@@ -2,13 +2,19 @@ import { Broker, createHttpClient, createLogger, ORDER_EVENTS, onShutdown, start
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { Orders } from './orders.js';
+import { OutboxRelay } from './outbox-relay.js';
 
 async function main(): Promise<void> {
   const logger = createLogger();
   const config = loadConfig();
   const broker = await Broker.connect(config.amqpUrl, { exchange: ORDER_EVENTS.exchange }, logger);
   onShutdown('rabbitmq', () => broker.close());
-  const orders = new Orders(createHttpClient(config.databaseServiceUrl), broker);
+  const database = createHttpClient(config.databaseServiceUrl);
+  const relay = new OutboxRelay(database, broker, logger);
+  relay.start();
+  // Shutdown runs last-registered first: the relay finishes its round before the broker closes.
+  onShutdown('outbox-relay', () => relay.stop());
+  const orders = new Orders(database, relay);
   await startServer(createApp(orders, broker, logger), config.port, logger);
 }
 

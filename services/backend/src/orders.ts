@@ -1,15 +1,7 @@
 import type { AxiosInstance } from 'axios';
-import {
-  type Broker,
-  BrokerUnavailableError,
-  HttpError,
-  ORDER_EVENTS,
-  type OrderCreatedEvent,
-  recordSpanError,
-  upstreamError,
-} from '@tracing-lab/shared-tracing';
-import { trace } from '@opentelemetry/api';
-import { backendErrorFault, poisonMessageFault } from './faults.js';
+import { upstreamError } from '@tracing-lab/shared-tracing';
+import { backendErrorFault } from './faults.js';
+import type { OutboxRelay } from './outbox-relay.js';
 
 export interface OrderInput {
   userId: number;
@@ -23,12 +15,12 @@ export interface Order extends OrderInput {
   createdAt: string;
 }
 
-// The backend's business logic: reads go to the database service; a new order is stored there and
-// then announced on RabbitMQ as `order.created`, which the notifier consumes in the same trace.
+// The backend's business logic: reads go to the database service; a new order is stored there with
+// its `order.created` event, which the outbox relay publishes and the notifier consumes in the same trace.
 export class Orders {
   constructor(
     private readonly database: AxiosInstance,
-    private readonly broker: Broker,
+    private readonly relay: OutboxRelay,
   ) {}
 
   users(): Promise<unknown> {
@@ -46,25 +38,12 @@ export class Orders {
     return this.fromDatabase(() => this.database.get(`/db/orders/${id}`));
   }
 
+  // The database service stores the order and its order.created event in one transaction; the relay
+  // then publishes the event. The order is accepted even while RabbitMQ is down: the event waits.
   async create(input: OrderInput): Promise<Order> {
     backendErrorFault();
     const order = (await this.fromDatabase(() => this.database.post('/db/orders', input))) as Order;
-    const event: OrderCreatedEvent = {
-      orderId: order.id,
-      userId: order.userId,
-      productId: order.productId,
-      quantity: order.quantity,
-      totalCents: order.totalCents,
-    };
-    try {
-      await this.broker.publish(ORDER_EVENTS.orderCreated, poisonMessageFault(event));
-    } catch (error) {
-      // The order is stored but nobody will be notified: the caller must know, and so must the trace.
-      const span = trace.getActiveSpan();
-      if (span) recordSpanError(span, error);
-      const reason = error instanceof BrokerUnavailableError ? error.message : 'publish not confirmed';
-      throw new HttpError(503, { error: `order ${order.id} stored, but order.created was not published: ${reason}`, orderId: order.id });
-    }
+    this.relay.kick();
     return order;
   }
 

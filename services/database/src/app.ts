@@ -1,16 +1,14 @@
-import express, { type Express } from 'express';
+import type { Express } from 'express';
 import { z } from 'zod';
 import {
-  errorHandler,
-  healthReport,
+  callerTraceContext,
+  finishServiceApp,
   intBetween,
   listLimit,
   type Logger,
-  notFoundHandler,
   parseInput,
   positiveInt,
-  requestLog,
-  traceResponseHeader,
+  serviceApp,
 } from '@tracing-lab/shared-tracing';
 import type { Database } from './db.js';
 import { pgErrorMapper } from './pg-errors.js';
@@ -18,6 +16,8 @@ import { Store } from './store.js';
 
 const idParam = z.object({ id: positiveInt(true) });
 const listQuery = z.object({ limit: listLimit });
+const notificationQuery = z.object({ limit: listLimit, orderId: positiveInt(true).optional() });
+const outboxId = z.object({ id: z.string().regex(/^[1-9][0-9]{0,18}$/, 'must be an outbox event id') });
 const newOrder = z.object({ userId: positiveInt(), productId: positiveInt(), quantity: intBetween(1, 100) });
 const newNotification = z.object({
   orderId: positiveInt(),
@@ -26,16 +26,7 @@ const newNotification = z.object({
 
 export function createApp(database: Database, logger: Logger): Express {
   const store = new Store(database.pool);
-  const app = express();
-  app.disable('x-powered-by');
-  app.use(traceResponseHeader);
-  app.use(requestLog(logger));
-  app.use(express.json({ limit: '16kb' }));
-
-  app.get('/health', async (_req, res) => {
-    const { status, body } = await healthReport({ postgres: await database.state() });
-    res.status(status).json(body);
-  });
+  const app = serviceApp(logger, async () => ({ postgres: await database.state() }));
 
   app.get('/db/users', async (_req, res) => {
     res.json(await store.users());
@@ -50,20 +41,29 @@ export function createApp(database: Database, logger: Logger): Express {
   });
 
   app.post('/db/orders', async (req, res) => {
-    res.status(201).json(await store.createOrder(parseInput(newOrder, req.body)));
+    res.status(201).json(await store.createOrder(parseInput(newOrder, req.body), callerTraceContext(req.headers)));
   });
 
   app.get('/db/notifications', async (req, res) => {
-    res.json(await store.notifications(parseInput(listQuery, req.query).limit));
+    const query = parseInput(notificationQuery, req.query);
+    res.json(await store.notifications(query.limit, query.orderId));
   });
 
   app.post('/db/notifications', async (req, res) => {
     const input = parseInput(newNotification, req.body);
-    res.status(201).json(await store.recordNotification(input.orderId, input.channel));
+    const { created, ...notification } = await store.recordNotification(input.orderId, input.channel);
+    res.status(created ? 201 : 200).json(notification);
   });
 
-  app.use(notFoundHandler);
-  app.use(pgErrorMapper);
-  app.use(errorHandler(logger));
-  return app;
+  // The outbox relay's side: the events still to publish, and the receipt for one published.
+  app.get('/db/outbox/pending', async (req, res) => {
+    res.json(await store.pendingEvents(parseInput(listQuery, req.query).limit));
+  });
+
+  app.post('/db/outbox/:id/published', async (req, res) => {
+    await store.markPublished(parseInput(outboxId, req.params).id);
+    res.status(204).end();
+  });
+
+  return finishServiceApp(app, logger, pgErrorMapper);
 }

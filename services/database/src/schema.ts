@@ -26,6 +26,24 @@ CREATE TABLE IF NOT EXISTS notifications (
   channel    text NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now()
 );
+-- One notification per order and channel, so a redelivered order.created never notifies twice. A
+-- database from before this rule may hold duplicates: the first of each is kept.
+DELETE FROM notifications a USING notifications b
+  WHERE a.id > b.id AND a.order_id = b.order_id AND a.channel = b.channel;
+CREATE UNIQUE INDEX IF NOT EXISTS notifications_once_per_order ON notifications (order_id, channel);
+-- The transactional outbox: an order's order.created event is written in the order's own transaction,
+-- with the trace context of the request that created it, and published from here by the backend's
+-- relay. Nothing is lost while RabbitMQ is down, and the message continues the original trace
+-- whenever it is published.
+CREATE TABLE IF NOT EXISTS outbox (
+  id            bigserial PRIMARY KEY,
+  routing_key   text NOT NULL,
+  payload       jsonb NOT NULL,
+  trace_context jsonb NOT NULL DEFAULT '{}',
+  created_at    timestamptz NOT NULL DEFAULT now(),
+  published_at  timestamptz
+);
+CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (id) WHERE published_at IS NULL;
 INSERT INTO users (id, name, email) VALUES
   (1, 'Ada Lovelace', 'ada@example.com'),
   (2, 'Grace Hopper', 'grace@example.com'),

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { HttpError } from '@tracing-lab/shared-tracing';
+import { HttpError, ORDER_EVENTS, type OrderCreatedEvent } from '@tracing-lab/shared-tracing';
 import { slowDbFault } from './faults.js';
 import { reserveStock } from './inventory.js';
 
@@ -22,6 +22,13 @@ export interface Notification {
   orderId: number;
   channel: string;
   createdAt: string;
+}
+
+export interface OutboxEvent {
+  id: string;
+  routingKey: string;
+  payload: unknown;
+  traceContext: Record<string, string>;
 }
 
 export interface NewOrder {
@@ -58,7 +65,8 @@ export class Store {
   }
 
   // Stock is reserved and the order written in one transaction: both happen or neither does.
-  async createOrder(input: NewOrder): Promise<Order> {
+  // `traceContext` is the W3C headers of the request that asked for the order, stored with its event.
+  async createOrder(input: NewOrder, traceContext: Record<string, string>): Promise<Order> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
@@ -70,8 +78,21 @@ export class Store {
         `INSERT INTO orders (user_id, product_id, quantity, total_cents) VALUES ($1, $2, $3, $4) RETURNING ${ORDER_COLUMNS}`,
         [input.userId, input.productId, input.quantity, totalCents],
       );
+      const order = result.rows[0] as Order;
+      const event: OrderCreatedEvent = {
+        orderId: order.id,
+        userId: order.userId,
+        productId: order.productId,
+        quantity: order.quantity,
+        totalCents: order.totalCents,
+      };
+      await client.query('INSERT INTO outbox (routing_key, payload, trace_context) VALUES ($1, $2, $3)', [
+        ORDER_EVENTS.orderCreated,
+        event,
+        traceContext,
+      ]);
       await client.query('COMMIT');
-      return result.rows[0] as Order;
+      return order;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -80,20 +101,44 @@ export class Store {
     }
   }
 
-  async recordNotification(orderId: number, channel: string): Promise<Notification> {
+  // At most one notification per order and channel: a second attempt returns the first one, marked
+  // `created: false`, so a redelivered message cannot notify twice.
+  async recordNotification(orderId: number, channel: string): Promise<Notification & { created: boolean }> {
     await slowDbFault(this.pool);
-    const result = await this.pool.query<Notification>(
-      'INSERT INTO notifications (order_id, channel) VALUES ($1, $2) RETURNING id, order_id AS "orderId", channel, created_at AS "createdAt"',
+    const columns = 'id, order_id AS "orderId", channel, created_at AS "createdAt"';
+    const inserted = await this.pool.query<Notification>(
+      `INSERT INTO notifications (order_id, channel) VALUES ($1, $2) ON CONFLICT (order_id, channel) DO NOTHING RETURNING ${columns}`,
       [orderId, channel],
     );
-    return result.rows[0] as Notification;
+    if (inserted.rows[0]) return { ...inserted.rows[0], created: true };
+    const existing = await this.pool.query<Notification>(`SELECT ${columns} FROM notifications WHERE order_id = $1 AND channel = $2`, [
+      orderId,
+      channel,
+    ]);
+    return { ...(existing.rows[0] as Notification), created: false };
   }
 
-  async notifications(limit: number): Promise<Notification[]> {
+  async notifications(limit: number, orderId?: number): Promise<Notification[]> {
     const result = await this.pool.query<Notification>(
-      'SELECT id, order_id AS "orderId", channel, created_at AS "createdAt" FROM notifications ORDER BY id DESC LIMIT $1',
+      `SELECT id, order_id AS "orderId", channel, created_at AS "createdAt" FROM notifications
+       WHERE $2::integer IS NULL OR order_id = $2 ORDER BY id DESC LIMIT $1`,
+      [limit, orderId ?? null],
+    );
+    return result.rows;
+  }
+
+  // The oldest events not yet published, for the relay.
+  async pendingEvents(limit: number): Promise<OutboxEvent[]> {
+    const result = await this.pool.query<OutboxEvent>(
+      `SELECT id::text, routing_key AS "routingKey", payload, trace_context AS "traceContext" FROM outbox
+       WHERE published_at IS NULL ORDER BY id LIMIT $1`,
       [limit],
     );
     return result.rows;
+  }
+
+  async markPublished(id: string): Promise<void> {
+    const result = await this.pool.query('UPDATE outbox SET published_at = now() WHERE id = $1', [id]);
+    if (result.rowCount === 0) throw HttpError.notFound(`outbox event ${id}`);
   }
 }

@@ -73,7 +73,7 @@ describe('database service HTTP API', () => {
     const { pool, call } = await databaseService(async () => ({ rows: [] }));
     await call('/db/orders');
     await call('/db/notifications?limit=5');
-    expect(pool.query.mock.calls.map(([, params]) => params)).toEqual([[20], [5]]);
+    expect(pool.query.mock.calls.map(([, params]) => params)).toEqual([[20], [5, null]]);
   });
 
   it('answers 404 when a notification references an order that does not exist', async () => {

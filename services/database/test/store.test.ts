@@ -24,22 +24,30 @@ function fakeClient(answers: Record<string, { rows: unknown[]; rowCount?: number
 const order = { id: 7, userId: 1, productId: 2, quantity: 3, totalCents: 17_700, createdAt: '2025-01-01T00:00:00Z' };
 
 describe('Store.createOrder', () => {
-  it('reserves stock and writes the order in one committed transaction, charging price times quantity', async () => {
+  it('reserves stock and writes the order and its order.created event in one committed transaction', async () => {
     const { client, store } = fakeClient({
       'SELECT 1 FROM users': { rows: [{}] },
       'UPDATE products': { rows: [{ stock: 97, price_cents: 5_900 }] },
       'INSERT INTO orders': { rows: [order] },
     });
-    expect(await store.createOrder({ userId: 1, productId: 2, quantity: 3 })).toEqual(order);
-    expect(client.statements).toEqual(['BEGIN', 'SELECT 1', 'UPDATE products', 'INSERT INTO', 'COMMIT']);
+    const traceContext = { traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' };
+    expect(await store.createOrder({ userId: 1, productId: 2, quantity: 3 }, traceContext)).toEqual(order);
+    expect(client.statements).toEqual(['BEGIN', 'SELECT 1', 'UPDATE products', 'INSERT INTO', 'INSERT INTO', 'COMMIT']);
     const insert = client.query.mock.calls.find(([sql]) => sql.startsWith('INSERT INTO orders'));
     expect(insert?.[1]).toEqual([1, 2, 3, 17_700]);
+    // The event carries the stored order's ids and the caller's trace context, for the relay.
+    const outbox = client.query.mock.calls.find(([sql]) => sql.startsWith('INSERT INTO outbox'));
+    expect(outbox?.[1]).toEqual([
+      'order.created',
+      { orderId: order.id, userId: order.userId, productId: order.productId, quantity: order.quantity, totalCents: order.totalCents },
+      traceContext,
+    ]);
     expect(client.release).toHaveBeenCalledTimes(1);
   });
 
   it('rolls back and answers 404 for an unknown user, reserving nothing', async () => {
     const { client, store } = fakeClient({ 'SELECT 1 FROM users': { rows: [] } });
-    const creating = store.createOrder({ userId: 42, productId: 2, quantity: 3 });
+    const creating = store.createOrder({ userId: 42, productId: 2, quantity: 3 }, {});
     await expect(creating).rejects.toBeInstanceOf(HttpError);
     await expect(creating).rejects.toMatchObject({ status: 404, body: { error: 'user 42 not found' } });
     expect(client.statements).toEqual(['BEGIN', 'SELECT 1', 'ROLLBACK']);
@@ -52,7 +60,7 @@ describe('Store.createOrder', () => {
       'UPDATE products': { rows: [] },
       'SELECT 1 FROM products': { rows: [{}] },
     });
-    await expect(store.createOrder({ userId: 1, productId: 2, quantity: 100 })).rejects.toMatchObject({
+    await expect(store.createOrder({ userId: 1, productId: 2, quantity: 100 }, {})).rejects.toMatchObject({
       status: 409,
       body: { error: 'not enough stock for product 2', field: 'quantity' },
     });
@@ -62,7 +70,7 @@ describe('Store.createOrder', () => {
 
   it('rolls back and answers 404 for an unknown product', async () => {
     const { client, store } = fakeClient({ 'SELECT 1 FROM users': { rows: [{}] }, 'UPDATE products': { rows: [] } });
-    await expect(store.createOrder({ userId: 1, productId: 99, quantity: 1 })).rejects.toMatchObject({
+    await expect(store.createOrder({ userId: 1, productId: 99, quantity: 1 }, {})).rejects.toMatchObject({
       status: 404,
       body: { error: 'product 99 not found' },
     });
@@ -75,7 +83,7 @@ describe('Store.createOrder', () => {
     client.query.mockImplementation(async () => {
       throw lost;
     });
-    await expect(store.createOrder({ userId: 1, productId: 2, quantity: 3 })).rejects.toBe(lost);
+    await expect(store.createOrder({ userId: 1, productId: 2, quantity: 3 }, {})).rejects.toBe(lost);
     expect(client.release).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,24 +1,15 @@
 import type { AxiosInstance } from 'axios';
-import express, { type Express, type Request } from 'express';
-import { errorHandler, healthReport, type Logger, notFoundHandler, requestLog, traceResponseHeader, upstreamError } from '@tracing-lab/shared-tracing';
+import type { Express, Request, Response } from 'express';
+import { finishServiceApp, type Logger, serviceApp, upstreamError } from '@tracing-lab/shared-tracing';
 import { traceContextHarness } from './trace-context-harness.js';
 
 // The entry point learners and the load generator call. It forwards to the backend, which validates;
 // the backend's answer, a 400 naming a field included, reaches the caller unchanged.
 export function createApp(backend: AxiosInstance, logger: Logger, options: { traceContextHarness?: boolean } = {}): Express {
-  const app = express();
-  app.disable('x-powered-by');
-  app.use(traceResponseHeader);
-  app.use(requestLog(logger));
-  app.use(express.json({ limit: '16kb' }));
-
-  app.get('/health', async (_req, res) => {
-    const { status, body } = await healthReport({});
-    res.status(status).json(body);
-  });
+  const app = serviceApp(logger, () => ({}));
 
   const forward = (call: (req: Request) => Promise<{ status: number; data: unknown }>) =>
-    async (req: Request, res: express.Response) => {
+    async (req: Request, res: Response) => {
       try {
         const answer = await call(req);
         res.status(answer.status).json(answer.data);
@@ -34,7 +25,5 @@ export function createApp(backend: AxiosInstance, logger: Logger, options: { tra
 
   if (options.traceContextHarness) app.use(traceContextHarness());
 
-  app.use(notFoundHandler);
-  app.use(errorHandler(logger));
-  return app;
+  return finishServiceApp(app, logger);
 }

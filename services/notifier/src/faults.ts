@@ -19,4 +19,12 @@ export function sendFailureFault(redelivered: boolean): void {
   if (!redelivered && faultFires('notifier-failure')) {
     throw new LabFaultError('notifier-failure', 'e-mail provider refused the message');
   }
+  outageFault();
+}
+
+// notifier-outage: simulates the e-mail provider being down for good. Every delivery fails; after its
+// third the message is dead-lettered, to wait in notifier.order-created.dead-letter until someone
+// replays it (npm run dead-letters -- replay) once the outage is over.
+function outageFault(): void {
+  if (faultFires('notifier-outage')) throw new LabFaultError('notifier-outage', 'e-mail provider unreachable');
 }

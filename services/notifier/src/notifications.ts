@@ -1,4 +1,4 @@
-import { SpanKind } from '@opentelemetry/api';
+import { SpanKind, trace } from '@opentelemetry/api';
 import type { AxiosInstance } from 'axios';
 import { z } from 'zod';
 import { sendDurationFault, sendFailureFault } from './faults.js';
@@ -27,6 +27,13 @@ export class Notifier {
       throw new PoisonMessageError(`order.created payload invalid: ${path.length ? path.join('.') : 'body'}`);
     }
     const { orderId, userId } = parsed.data;
+    // RabbitMQ delivers at least once, and the outbox relay may publish an event twice: an order that
+    // was notified already is acknowledged without sending again.
+    if (await this.alreadyNotified(orderId)) {
+      trace.getActiveSpan()?.setAttribute('app.notification.duplicate', true);
+      this.logger.info({ orderId, channel: CHANNEL }, 'order already notified, not sending again');
+      return;
+    }
     await this.send(orderId, userId, redelivered);
     try {
       await this.database.post('/db/notifications', { orderId, channel: CHANNEL });
@@ -34,6 +41,15 @@ export class Notifier {
       throw upstreamError('database service', error);
     }
     this.logger.info({ orderId, channel: CHANNEL }, 'notification sent');
+  }
+
+  private async alreadyNotified(orderId: number): Promise<boolean> {
+    try {
+      const found = await this.database.get<unknown[]>('/db/notifications', { params: { orderId, limit: 1 } });
+      return found.data.length > 0;
+    } catch (error) {
+      throw upstreamError('database service', error);
+    }
   }
 
   // The recipient is identified by user id only: an address would be personal data in the trace.

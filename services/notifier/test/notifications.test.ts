@@ -22,6 +22,15 @@ describe('Notifier.handleOrderCreated', () => {
     expect(logger.info).toHaveBeenCalledWith({ orderId: 7, channel: 'email' }, 'notification sent');
   });
 
+  it('does not notify twice when the same order.created arrives again', async () => {
+    const { database, logger, notifier: subject } = notifier();
+    database.get.mockResolvedValueOnce({ data: [{ id: 1, orderId: 7, channel: 'email' }] });
+    await subject.handleOrderCreated(event, true);
+    expect(database.get).toHaveBeenCalledWith('/db/notifications', { params: { orderId: 7, limit: 1 } });
+    expect(database.post).not.toHaveBeenCalled();
+    expect(logger.info).toHaveBeenCalledWith({ orderId: 7, channel: 'email' }, 'order already notified, not sending again');
+  });
+
   it.each<[unknown, string]>([
     [{ ...event, userId: undefined }, 'userId'],
     [{ ...event, orderId: 0 }, 'orderId'],
