@@ -63,7 +63,7 @@ const dependencies = [
   { service: 'backend', dependsOn: 'database, jaeger, rabbitmq' },
   { service: 'database', dependsOn: 'jaeger, postgres' },
   { service: 'notifier', dependsOn: 'database, jaeger, rabbitmq' },
-  { service: 'trace-api', dependsOn: 'jaeger' },
+  { service: 'trace-api', dependsOn: 'jaeger, rabbitmq' },
 ];
 
 let services: Record<string, ResolvedService>;

@@ -1,4 +1,5 @@
-import { Broker, createHttpClient, createLogger, ORDER_EVENTS, onShutdown, startServer } from '@tracing-lab/shared-tracing';
+import { ALERT_EVENTS, Broker, createHttpClient, createLogger, ORDER_EVENTS, onShutdown, startServer } from '@tracing-lab/shared-tracing';
+import { AlertDelivery } from './alerts.js';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { Notifier } from './notifications.js';
@@ -6,6 +7,8 @@ import { Notifier } from './notifications.js';
 // Deliveries in flight at once per notifier: enough to keep the database busy, few enough that a
 // slow send does not pile up unacknowledged messages.
 const PREFETCH = 10;
+// Alerts are few and each is posted on its own; a handful in flight keeps them in order enough.
+const ALERT_PREFETCH = 5;
 
 async function main(): Promise<void> {
   const logger = createLogger();
@@ -26,6 +29,23 @@ async function main(): Promise<void> {
   );
   broker.consume((payload, message) => notifier.handleOrderCreated(payload, message.fields.redelivered));
   onShutdown('rabbitmq', () => broker.close());
+  // The Tracing API's alerts: another exchange with its own queue, so a broker is one topology.
+  const alertBroker = await Broker.connect(
+    config.amqpUrl,
+    {
+      exchange: ALERT_EVENTS.exchange,
+      queue: {
+        name: ALERT_EVENTS.notifierQueue,
+        routingKey: ALERT_EVENTS.notifierBinding,
+        prefetch: ALERT_PREFETCH,
+        deadLetterQueue: ALERT_EVENTS.notifierDeadLetterQueue,
+      },
+    },
+    logger,
+  );
+  const alerts = new AlertDelivery(logger);
+  alertBroker.consume((payload) => alerts.deliver(payload));
+  onShutdown('rabbitmq-alerts', () => alertBroker.close());
   await startServer(createApp(notifier, broker, logger), config.port, logger);
 }
 

@@ -11,6 +11,7 @@ import {
   traceStats,
   visualizeTrace,
 } from '@tracing-lab/trace-analysis';
+import type { AlertEvaluator } from './alert-evaluator.js';
 import type { JaegerQuery } from './jaeger-query.js';
 import type { ManualTraces } from './manual-traces.js';
 import type { TraceStore } from './trace-store.js';
@@ -47,8 +48,8 @@ const searchQuery = z.object({
   limit: intBetween(1, 1000, true).default(20),
 });
 
-export function createApp(store: TraceStore, manual: ManualTraces, jaeger: JaegerQuery, logger: Logger): Express {
-  const app = serviceApp(logger, async () => ({ jaeger: (await jaeger.reachable()) ? 'up' : 'down' }), { jsonLimit: '64kb' });
+export function createApp(store: TraceStore, manual: ManualTraces, jaeger: JaegerQuery, alerts: AlertEvaluator, logger: Logger): Express {
+  const app = serviceApp(logger, async () => ({ jaeger: (await jaeger.reachable()) ? 'up' : 'down', ...alerts.dependencies() }), { jsonLimit: '64kb' });
 
   app.post('/traces/start', (req, res) => {
     res.status(201).json(manual.start(parseInput(startBody, req.body)));
@@ -101,6 +102,11 @@ export function createApp(store: TraceStore, manual: ManualTraces, jaeger: Jaege
     const query = parseInput(windowQuery, req.query);
     const recent = await store.recent(query);
     res.json({ lookbackMinutes: query.lookbackMinutes, traces: recent.length, anomalies: latencyAnomalies(recent) });
+  });
+
+  // Every alert rule's state and the recent firing and resolved transitions.
+  app.get('/alerts', (_req, res) => {
+    res.json(alerts.report());
   });
 
   return finishServiceApp(app, logger);
