@@ -1,7 +1,7 @@
 import type { AxiosInstance } from 'axios';
 import { upstreamError } from '@tracing-lab/shared-tracing';
 import { backendErrorFault } from './faults.js';
-import type { OutboxRelay } from './outbox-relay.js';
+import type { OutboxEvent, OutboxRelay } from './outbox-relay.js';
 
 export interface OrderInput {
   userId: number;
@@ -42,8 +42,8 @@ export class Orders {
   // then publishes the event. The order is accepted even while RabbitMQ is down: the event waits.
   async create(input: OrderInput): Promise<Order> {
     backendErrorFault();
-    const order = (await this.fromDatabase(() => this.database.post('/db/orders', input))) as Order;
-    this.relay.kick();
+    const { event, ...order } = (await this.fromDatabase(() => this.database.post('/db/orders', input))) as Order & { event: OutboxEvent };
+    this.relay.publishSoon(event);
     return order;
   }
 

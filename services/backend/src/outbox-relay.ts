@@ -6,10 +6,12 @@ import { poisonMessageFault } from './faults.js';
 // Publishes the events the database service wrote to its outbox in each order's transaction. Every
 // event is published inside the trace context stored with it, so its message continues the order's
 // trace even when published minutes later; it is marked published only after RabbitMQ confirmed it.
-// While RabbitMQ is down, events wait in the outbox and the next round tries again. An event may be
-// published twice (the mark can fail after the confirm): the notifier is idempotent for that reason.
+// The request that created an order publishes its own event straight away; a sweep every second
+// publishes what that missed (RabbitMQ was down, the process stopped), leaving events younger than
+// SWEEP_GRACE_MS to their request, so one order's message is not published in another's round. An
+// event may still go out twice (the mark can fail after the confirm): the notifier is idempotent.
 
-interface OutboxEvent {
+export interface OutboxEvent {
   id: string;
   routingKey: string;
   payload: unknown;
@@ -17,11 +19,12 @@ interface OutboxEvent {
 }
 
 const BATCH = 100;
+const SWEEP_GRACE_MS = 5_000;
 
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
-  private round: Promise<void> | undefined;
-  private again = false;
+  private sweeping: Promise<void> | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly database: AxiosInstance,
@@ -31,36 +34,39 @@ export class OutboxRelay {
   ) {}
 
   start(): void {
-    this.timer = setInterval(() => this.kick(), this.intervalMs);
+    this.timer = setInterval(() => void this.sweep(), this.intervalMs);
     this.timer.unref();
   }
 
-  // Runs a round now (after the one in progress): called right after an order is stored, so the
-  // message usually leaves within milliseconds; the interval only picks up what a failure left.
-  kick(): void {
-    if (this.round) {
-      this.again = true;
-      return;
-    }
-    // Detached from the caller's request: the relay's own calls are not part of any order's trace.
-    this.round = context.with(ROOT_CONTEXT, () => this.relayAll()).finally(() => {
-      this.round = undefined;
-      if (this.again) {
-        this.again = false;
-        this.kick();
-      }
+  // Publishes one new event in the background: the order is already stored and answered, and a
+  // failure here only leaves the event to the sweep.
+  publishSoon(event: OutboxEvent): void {
+    const publishing = context
+      .with(ROOT_CONTEXT, () => this.relay(event))
+      .catch((error: unknown) => this.logger.warn({ err: error, eventId: event.id }, 'event left in the outbox for the next sweep'))
+      .finally(() => this.inFlight.delete(publishing));
+    this.inFlight.add(publishing);
+  }
+
+  // Runs a sweep now unless one is under way; resolves when it is done.
+  sweep(): Promise<void> {
+    // Detached from any request: the relay's own calls are not part of an order's trace.
+    this.sweeping ??= context.with(ROOT_CONTEXT, () => this.sweepAll()).finally(() => {
+      this.sweeping = undefined;
     });
+    return this.sweeping;
   }
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.round;
+    await Promise.all([this.sweeping, ...this.inFlight]);
   }
 
-  private async relayAll(): Promise<void> {
+  private async sweepAll(): Promise<void> {
     try {
       for (;;) {
-        const events = (await this.database.get<OutboxEvent[]>('/db/outbox/pending', { params: { limit: BATCH } })).data;
+        const params = { limit: BATCH, minAgeMs: SWEEP_GRACE_MS };
+        const events = (await this.database.get<OutboxEvent[]>('/db/outbox/pending', { params })).data;
         for (const event of events) await this.relay(event);
         if (events.length < BATCH) return;
       }

@@ -10,7 +10,7 @@ function orders() {
     get: vi.fn(async (_path: string, _options?: unknown) => ({ data: [] as unknown })),
     post: vi.fn(async (_path: string, _body: unknown) => ({ data: stored as unknown })),
   };
-  const relay = { kick: vi.fn() };
+  const relay = { publishSoon: vi.fn() };
   return { database, relay, orders: new Orders(database as unknown as AxiosInstance, relay as unknown as OutboxRelay) };
 }
 
@@ -24,9 +24,12 @@ function answered(status: number, data: unknown): AxiosError {
 describe('Orders.create', () => {
   it('stores the order through the database service, then has the relay publish its event', async () => {
     const { database, relay, orders: subject } = orders();
+    const event = { id: '41', routingKey: 'order.created', payload: { orderId: 7 }, traceContext: {} };
+    database.post.mockResolvedValueOnce({ data: { ...stored, event } });
+    // The caller gets the order; the outbox event is the relay's business.
     expect(await subject.create({ userId: 1, productId: 2, quantity: 3 })).toEqual(stored);
     expect(database.post).toHaveBeenCalledWith('/db/orders', { userId: 1, productId: 2, quantity: 3 });
-    expect(relay.kick).toHaveBeenCalledTimes(1);
+    expect(relay.publishSoon).toHaveBeenCalledWith(event);
   });
 
   it("passes on the database service's 404 and announces nothing", async () => {
@@ -36,7 +39,7 @@ describe('Orders.create', () => {
       status: 404,
       body: { error: 'user 42 not found' },
     });
-    expect(relay.kick).not.toHaveBeenCalled();
+    expect(relay.publishSoon).not.toHaveBeenCalled();
   });
 });
 

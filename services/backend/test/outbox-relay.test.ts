@@ -27,7 +27,7 @@ afterAll(() => {
 function relayWith(pending: ReturnType<typeof event>[][]) {
   const rounds = [...pending];
   const database = {
-    get: vi.fn(async () => ({ data: rounds.shift() ?? [] })),
+    get: vi.fn(async (_path: string, _options?: unknown) => ({ data: rounds.shift() ?? [] })),
     post: vi.fn(async () => ({ data: undefined })),
   };
   // What the trace context was when each message was published: what amqplib would inject.
@@ -43,14 +43,23 @@ function relayWith(pending: ReturnType<typeof event>[][]) {
 }
 
 async function roundOf(relay: OutboxRelay): Promise<void> {
-  relay.kick();
-  await relay.stop();
+  await relay.sweep();
 }
 
 describe('OutboxRelay', () => {
-  it('publishes each pending event inside the trace it was stored with, then marks it published', async () => {
+  it("publishes a new order's event at once, inside the trace it was stored with, then marks it published", async () => {
+    const { database, broker, relay, publishedIn } = relayWith([]);
+    relay.publishSoon(event('5'));
+    await relay.stop();
+    expect(broker.publish).toHaveBeenCalledWith('order.created', event('5').payload);
+    expect(publishedIn).toEqual([TRACE_ID]);
+    expect(database.post).toHaveBeenCalledWith('/db/outbox/5/published');
+  });
+
+  it('sweeps up the pending events older than the grace period, each in its own trace', async () => {
     const { database, broker, relay, publishedIn } = relayWith([[event('1'), event('2')]]);
     await roundOf(relay);
+    expect(database.get).toHaveBeenCalledWith('/db/outbox/pending', { params: { limit: 100, minAgeMs: 5_000 } });
     expect(broker.publish).toHaveBeenCalledWith('order.created', event('1').payload);
     expect(publishedIn).toEqual([TRACE_ID, TRACE_ID]);
     expect(database.post.mock.calls.map(([path]) => path)).toEqual(['/db/outbox/1/published', '/db/outbox/2/published']);

@@ -17,6 +17,7 @@ import { Store } from './store.js';
 const idParam = z.object({ id: positiveInt(true) });
 const listQuery = z.object({ limit: listLimit });
 const notificationQuery = z.object({ limit: listLimit, orderId: positiveInt(true).optional() });
+const pendingQuery = z.object({ limit: listLimit, minAgeMs: intBetween(0, 3_600_000, true).default(0) });
 const outboxId = z.object({ id: z.string().regex(/^[1-9][0-9]{0,18}$/, 'must be an outbox event id') });
 const newOrder = z.object({ userId: positiveInt(), productId: positiveInt(), quantity: intBetween(1, 100) });
 const newNotification = z.object({
@@ -57,7 +58,8 @@ export function createApp(database: Database, logger: Logger): Express {
 
   // The outbox relay's side: the events still to publish, and the receipt for one published.
   app.get('/db/outbox/pending', async (req, res) => {
-    res.json(await store.pendingEvents(parseInput(listQuery, req.query).limit));
+    const query = parseInput(pendingQuery, req.query);
+    res.json(await store.pendingEvents(query.limit, query.minAgeMs));
   });
 
   app.post('/db/outbox/:id/published', async (req, res) => {

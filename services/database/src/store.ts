@@ -66,7 +66,8 @@ export class Store {
 
   // Stock is reserved and the order written in one transaction: both happen or neither does.
   // `traceContext` is the W3C headers of the request that asked for the order, stored with its event.
-  async createOrder(input: NewOrder, traceContext: Record<string, string>): Promise<Order> {
+  // The event comes back with the order, so the caller's relay can publish it at once.
+  async createOrder(input: NewOrder, traceContext: Record<string, string>): Promise<Order & { event: OutboxEvent }> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
@@ -86,13 +87,13 @@ export class Store {
         quantity: order.quantity,
         totalCents: order.totalCents,
       };
-      await client.query('INSERT INTO outbox (routing_key, payload, trace_context) VALUES ($1, $2, $3)', [
-        ORDER_EVENTS.orderCreated,
-        event,
-        traceContext,
-      ]);
+      const outbox = await client.query<{ id: string }>(
+        'INSERT INTO outbox (routing_key, payload, trace_context) VALUES ($1, $2, $3) RETURNING id::text',
+        [ORDER_EVENTS.orderCreated, event, traceContext],
+      );
       await client.query('COMMIT');
-      return order;
+      const id = (outbox.rows[0] as { id: string }).id;
+      return { ...order, event: { id, routingKey: ORDER_EVENTS.orderCreated, payload: event, traceContext } };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -127,12 +128,13 @@ export class Store {
     return result.rows;
   }
 
-  // The oldest events not yet published, for the relay.
-  async pendingEvents(limit: number): Promise<OutboxEvent[]> {
+  // The oldest events not yet published and older than `minAgeMs`, for the relay's sweep: a younger
+  // one is still being published by the request that created it.
+  async pendingEvents(limit: number, minAgeMs: number): Promise<OutboxEvent[]> {
     const result = await this.pool.query<OutboxEvent>(
       `SELECT id::text, routing_key AS "routingKey", payload, trace_context AS "traceContext" FROM outbox
-       WHERE published_at IS NULL ORDER BY id LIMIT $1`,
-      [limit],
+       WHERE published_at IS NULL AND created_at < now() - make_interval(secs => $2 / 1000.0) ORDER BY id LIMIT $1`,
+      [limit, minAgeMs],
     );
     return result.rows;
   }

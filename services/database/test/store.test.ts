@@ -29,9 +29,11 @@ describe('Store.createOrder', () => {
       'SELECT 1 FROM users': { rows: [{}] },
       'UPDATE products': { rows: [{ stock: 97, price_cents: 5_900 }] },
       'INSERT INTO orders': { rows: [order] },
+      'INSERT INTO outbox': { rows: [{ id: '41' }] },
     });
     const traceContext = { traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' };
-    expect(await store.createOrder({ userId: 1, productId: 2, quantity: 3 }, traceContext)).toEqual(order);
+    const created = await store.createOrder({ userId: 1, productId: 2, quantity: 3 }, traceContext);
+    expect(created).toMatchObject(order);
     expect(client.statements).toEqual(['BEGIN', 'SELECT 1', 'UPDATE products', 'INSERT INTO', 'INSERT INTO', 'COMMIT']);
     const insert = client.query.mock.calls.find(([sql]) => sql.startsWith('INSERT INTO orders'));
     expect(insert?.[1]).toEqual([1, 2, 3, 17_700]);
@@ -42,6 +44,8 @@ describe('Store.createOrder', () => {
       { orderId: order.id, userId: order.userId, productId: order.productId, quantity: order.quantity, totalCents: order.totalCents },
       traceContext,
     ]);
+    // Returned with the order, so the backend's relay publishes it without waiting for a sweep.
+    expect(created.event).toMatchObject({ id: '41', routingKey: 'order.created', traceContext });
     expect(client.release).toHaveBeenCalledTimes(1);
   });
 
