@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { crossServiceEdges, servicesOf, waitForTrace } from './support/jaeger.js';
+import { servicesOf, waitForTrace } from './support/jaeger.js';
+import { wholeOrderTrace } from './support/order-trace.js';
 import { createOrder } from './support/mesh.js';
 
 // W3C Baggage set on the request reaches every service, over HTTP and through RabbitMQ; the lab's
@@ -9,7 +10,7 @@ describe('baggage', () => {
   it('crosses HTTP and RabbitMQ and lands on the spans of all four services', async () => {
     const scenario = `baggage-check-${Date.now()}`;
     const { traceId } = await createOrder({ baggage: `lab.scenario=${scenario}` });
-    const spans = await waitForTrace(traceId, (all) => crossServiceEdges(all).includes('notifier(client) -> database(server)'));
+    const spans = await waitForTrace(traceId, wholeOrderTrace);
 
     const tagged = spans.filter((s) => s.attributes['lab.scenario'] === scenario);
     expect(servicesOf(tagged)).toEqual(['backend', 'database', 'frontend', 'notifier']);
@@ -19,7 +20,7 @@ describe('baggage', () => {
 
   it('keeps entries outside the lab. namespace off the spans', async () => {
     const { traceId } = await createOrder({ baggage: 'lab.scenario=private-check,user.email=someone%40example.com' });
-    const spans = await waitForTrace(traceId, (all) => servicesOf(all).length === 4);
+    const spans = await waitForTrace(traceId, wholeOrderTrace);
     expect(spans.some((s) => s.attributes['lab.scenario'] === 'private-check')).toBe(true);
     expect(spans.some((s) => 'user.email' in s.attributes)).toBe(false);
     expect(JSON.stringify(spans)).not.toContain('someone@example.com');

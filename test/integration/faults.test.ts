@@ -2,6 +2,7 @@ import amqp from 'amqplib';
 import { describe, expect, it } from 'vitest';
 import { waitFor } from '../../scripts/src/wait-for.js';
 import { type TraceSpan, waitForTrace } from './support/jaeger.js';
+import { wholeOrderTrace } from './support/order-trace.js';
 import { createOrder, FRONTEND, traceResponseOf } from './support/mesh.js';
 
 // The lab's "break it" button: each fault scenario, asked for with the baggage entry lab.scenario,
@@ -28,7 +29,7 @@ describe('fault scenarios', () => {
   it('slow-db: a slow SQL statement is the slowest span of the trace, and only for that request', async () => {
     const { status, traceId } = await postOrder('slow-db');
     expect(status).toBe(201);
-    const spans = await waitForTrace(traceId, notificationStored);
+    const spans = await waitForTrace(traceId, wholeOrderTrace);
 
     const slowest = leaves(spans).sort((a, b) => b.durationMicros - a.durationMicros)[0] as TraceSpan;
     expect(slowest.service).toBe('database');
@@ -37,7 +38,7 @@ describe('fault scenarios', () => {
     expect(spans.some((s) => s.attributes['lab.fault'] === 'slow-db')).toBe(true);
 
     const { traceId: plain } = await createOrder();
-    const plainSpans = await waitForTrace(plain, notificationStored);
+    const plainSpans = await waitForTrace(plain, wholeOrderTrace);
     expect(plainSpans.some((s) => statementOf(s).includes('pg_sleep'))).toBe(false);
   });
 
@@ -58,7 +59,7 @@ describe('fault scenarios', () => {
   it('slow-notifier: the send takes seconds after the publish, while the order request stays fast', async () => {
     const { status, traceId } = await postOrder('slow-notifier');
     expect(status).toBe(201);
-    const spans = await waitForTrace(traceId, notificationStored, 40_000);
+    const spans = await waitForTrace(traceId, wholeOrderTrace, 40_000);
 
     const send = spans.find((s) => s.operation === 'notification.send');
     expect(send?.attributes['lab.fault']).toBe('slow-notifier');
@@ -69,7 +70,7 @@ describe('fault scenarios', () => {
 
   it('notifier-failure: the first delivery fails with an error, the redelivery succeeds in the same trace', async () => {
     const { traceId } = await postOrder('notifier-failure');
-    const spans = await waitForTrace(traceId, notificationStored);
+    const spans = await waitForTrace(traceId, wholeOrderTrace);
 
     const producer = spans.find((s) => s.kind === 'producer') as TraceSpan;
     const deliveries = spans.filter((s) => s.kind === 'consumer' && s.parentSpanId === producer.spanId);

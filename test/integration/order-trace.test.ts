@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { crossServiceEdges, rootsOf, servicesOf, type TraceSpan, waitForTrace } from './support/jaeger.js';
 import { createOrder, FRONTEND, traceResponseOf } from './support/mesh.js';
+import { wholeOrderTrace } from './support/order-trace.js';
 
 // The lab's promise: one request is one connected trace across HTTP, RabbitMQ and SQL.
 
@@ -15,10 +16,7 @@ const isPostgresQuery = (span: TraceSpan): boolean =>
   (span.attributes['db.system.name'] ?? span.attributes['db.system']) === 'postgresql' &&
   statementOf(span) !== undefined;
 
-// Complete once the last hop, the notifier's write through the database service, has arrived.
-const orderTraceComplete = (spans: TraceSpan[]): boolean =>
-  crossServiceEdges(spans).includes('notifier(client) -> database(server)') &&
-  spans.some((s) => s.service === 'notifier' && s.operation === 'notification.send');
+const orderTraceComplete = wholeOrderTrace;
 
 describe('POST /api/orders', () => {
   it('is one trace through all four services, across HTTP and RabbitMQ, down to SQL', async () => {

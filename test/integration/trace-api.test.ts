@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { type TraceSpan, waitForTrace } from './support/jaeger.js';
+import { wholeOrderTrace } from './support/order-trace.js';
 import { FRONTEND, traceResponseOf } from './support/mesh.js';
 
 // The Tracing API (services/trace-api) against the running mesh: the API sketch's curl workflows run
@@ -34,7 +35,6 @@ async function orderWith(scenario?: string): Promise<string> {
   return traceResponseOf(response).traceId;
 }
 
-const notificationStored = (spans: TraceSpan[]) => spans.some((s) => s.service === 'database' && s.operation === 'POST /db/notifications');
 const labelOf = (span: TraceSpan) => `${span.service}:${span.operation}`;
 
 // Workflow 1 of the sketch, "Complete Request Trace". As written, the sketch calls /traces/start twice
@@ -139,7 +139,7 @@ describe('the Tracing API', () => {
 
   it('runs the "Finding Slow Requests" workflow: the slow-db queries are the top bottlenecks, and the order\'s is on the critical path', async () => {
     const slowTrace = await orderWith('slow-db');
-    await waitForTrace(slowTrace, notificationStored);
+    await waitForTrace(slowTrace, wholeOrderTrace);
 
     const output = await bash(`
 curl -s "${TRACE_API}/traces/query?minDuration=500&limit=20" | jq -c '[.[].traceId]'
@@ -157,7 +157,7 @@ done`);
     // after the response: two half-second SELECTs, the top two bottlenecks in either order, and the
     // first one is the one the request waited for.
     expect(bottlenecks.slice(0, 2).map((b) => b.span)).toEqual(['database:pg.query:SELECT lab', 'database:pg.query:SELECT lab']);
-    const spans = await waitForTrace(slowTrace, notificationStored);
+    const spans = await waitForTrace(slowTrace, wholeOrderTrace);
     const byId = new Map(spans.map((span) => [span.spanId, span]));
     for (const bottleneck of bottlenecks.slice(0, 2)) expect(String(byId.get(bottleneck.spanId)?.attributes['db.query.text'])).toMatch(/^SELECT pg_sleep/);
     const inRequest = bottlenecks.find((b) => b.onCriticalPath);
@@ -194,7 +194,7 @@ curl -s "${TRACE_API}/traces/query?status=failed" | jq -c '[.[].traceId]'`)
 
   it('draws the dependency graph of the mesh, with calls, error rate and p95 per edge', async () => {
     const trace = await orderWith();
-    await waitForTrace(trace, notificationStored);
+    await waitForTrace(trace, wholeOrderTrace);
     const { status, body } = await getJson<{ edges: { parent: string; child: string; callCount: number; errorRate: number; p95: number }[] }>('/dependencies?lookbackMinutes=10');
     expect(status).toBe(200);
     const edges = body.edges.map((edge) => `${edge.parent} -> ${edge.child}`);
@@ -205,8 +205,8 @@ curl -s "${TRACE_API}/traces/query?status=failed" | jq -c '[.[].traceId]'`)
   it('compares a normal order with a slow-db one: the SELECT under the order handler got slower', async () => {
     const normal = await orderWith();
     const slow = await orderWith('slow-db');
-    await waitForTrace(normal, notificationStored);
-    await waitForTrace(slow, notificationStored);
+    await waitForTrace(normal, wholeOrderTrace);
+    await waitForTrace(slow, wholeOrderTrace);
     const { status, body } = await getJson<{ slower: { path: string; durationB: number }[] }>(`/traces/${normal}/compare/${slow}`);
     expect(status).toBe(200);
     expect(body.slower[0]?.path).toMatch(/database:request handler > database:pg\.query:SELECT lab$/);

@@ -1,0 +1,78 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { BenchReport } from '../../scripts/src/bench/report.js';
+import { loadStack, pidOf, service } from '../../scripts/src/stack.js';
+
+// `npm run bench -- --smoke --json`: every part of the benchmark with tiny amounts, on the running
+// stack, so the benchmark cannot rot. The full run (about 15 minutes) is not part of any test run.
+
+const BENCH_CLI = join(__dirname, '../../scripts/dist/bench.js');
+// Five restarts of the four services take most of it.
+const SMOKE_WITHIN_MS = 240_000;
+
+function smokeRun(): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BENCH_CLI, '--smoke', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+// The OTEL_* variables of a running process (from /proc) or of a service's settings.
+function otelEnvironment(from: number | undefined | Record<string, string>): Record<string, string> {
+  const entries =
+    typeof from === 'object'
+      ? Object.entries(from)
+      : readFileSync(`/proc/${from}/environ`, 'utf8')
+          .split('\0')
+          .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]);
+  return Object.fromEntries(entries.filter(([key]) => key?.startsWith('OTEL_')).sort());
+}
+
+describe('npm run bench -- --smoke --json', () => {
+  it(
+    'measures every part, finds every trace complete, and leaves the services as docker-compose.yml sets them',
+    async () => {
+      const run = await smokeRun();
+      expect(run.code, run.stderr).toBe(0);
+      const report = JSON.parse(run.stdout) as BenchReport;
+
+      expect(report.plan).toBe('smoke');
+      expect(report.machine.cores).toBeGreaterThan(0);
+      expect(report.overhead.configurations.map((c) => c.name)).toEqual(['off', '100%', '10%', '0%']);
+      for (const configuration of report.overhead.configurations) {
+        for (const phase of [configuration.fixedRate, configuration.saturation]) {
+          expect(phase.requests).toBeGreaterThan(0);
+          expect(phase.latencyMs?.p50).toBeGreaterThan(0);
+          expect(Object.keys(phase.cpuPercent).sort()).toEqual(['backend', 'database', 'frontend', 'jaeger', 'notifier']);
+        }
+        expect(Object.keys(configuration.peakRssMb).sort()).toEqual(['backend', 'database', 'frontend', 'notifier']);
+        expect(configuration.vsOff === null).toBe(configuration.name === 'off');
+      }
+
+      const { completeness, timeToQueryable, analysis } = report;
+      expect(completeness.total).toBeGreaterThan(0);
+      expect(`${completeness.complete}/${completeness.total}`).toBe(`${completeness.total}/${completeness.total}`);
+      expect(completeness.droppedSpans).toBe(0);
+      expect(completeness.spansPerSecond).toBeGreaterThan(0);
+      expect(timeToQueryable.followed).toBe(completeness.total);
+      expect(timeToQueryable.queryable).toBe(timeToQueryable.followed);
+      expect(timeToQueryable.p99Ms).toBeGreaterThan(0);
+      expect(analysis.medianMs).toBeGreaterThan(0);
+      expect(report.aims.map((aim) => aim.id)).toEqual(['saturation-loss', 'p50-per-hop', 'complete', 'dropped', 'queryable-p99', 'analysis']);
+
+      // Restored: each service runs with exactly the OTEL_* settings docker-compose.yml gives it.
+      const stack = loadStack();
+      for (const name of ['frontend', 'backend', 'database', 'notifier']) {
+        expect(otelEnvironment(pidOf(stack, name)), name).toEqual(otelEnvironment(service(stack, name).env));
+      }
+    },
+    SMOKE_WITHIN_MS,
+  );
+});
