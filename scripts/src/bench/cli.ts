@@ -1,0 +1,55 @@
+import { UsageError } from '../load/errors.js';
+import { loadStack } from '../stack.js';
+import { parseBenchOptions, USAGE } from './options.js';
+import { FULL_PLAN, SMOKE_PLAN } from './plan.js';
+import { renderReport } from './render-report.js';
+import { runBench } from './run-bench.js';
+
+// `npm run bench`: the one place that prints errors and picks the exit code. 0 when the run
+// finished and every trace was complete (the other aims are reported, not enforced: they depend on
+// the machine); 1 when traces were lost or the run failed; 2 for a bad flag; 130 after Ctrl-C, once
+// the services are back to docker-compose.yml's settings.
+
+export interface CliStreams {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WriteStream;
+}
+
+export async function runBenchCli(argv: readonly string[], { stdout, stderr }: CliStreams = process): Promise<number> {
+  let options: ReturnType<typeof parseBenchOptions>;
+  try {
+    options = parseBenchOptions(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    stderr.write(`${error.message}\n`);
+    return 2;
+  }
+  if (options === 'help') {
+    stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+
+  const stopping = new AbortController();
+  const onSigint = () => {
+    if (stopping.signal.aborted) {
+      stderr.write('bench: stopped without restoring; restart the services with npm run stack:down -- frontend backend database notifier && npm run stack:up\n');
+      process.exit(130);
+    }
+    stderr.write('\nbench: stopping; restoring the services first (Ctrl-C again to skip)\n');
+    stopping.abort();
+  };
+  process.on('SIGINT', onSigint);
+  const started = Date.now();
+  const log = (line: string) => stderr.write(`[bench ${Math.round((Date.now() - started) / 1000)}s] ${line}\n`);
+  try {
+    const report = await runBench(options.smoke ? SMOKE_PLAN : FULL_PLAN, { stack: loadStack(), signal: stopping.signal, stderr, log });
+    stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report));
+    return report.completeness.complete === report.completeness.total ? 0 : 1;
+  } catch (error) {
+    if (stopping.signal.aborted) return 130;
+    stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+}
