@@ -8,7 +8,7 @@ export { errorHandler, HttpError, notFoundHandler, parseInput, upstreamError } f
 export { ORDER_EVENTS, type OrderCreatedEvent } from './order-events.js';
 export { ALERT_EVENTS, type AlertEvent, type AlertMetric, type AlertTransition } from './alert-events.js';
 export { portFrom, urlFrom } from './env-config.js';
-export { intBetween, listLimit, positiveInt } from './input-schemas.js';
+export { intBetween, listLimit, newOrderInput, positiveInt } from './input-schemas.js';
 export { createLogger, type Logger } from './logger.js';
 export { startServer } from './server.js';
 export { installShutdownHandlers, onShutdown, shutdown } from './shutdown.js';

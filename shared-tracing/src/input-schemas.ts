@@ -13,5 +13,8 @@ const MAX_ID = 2_147_483_647;
 
 export const positiveInt = (coerce = false) => intBetween(1, MAX_ID, coerce);
 
+// An order as the backend accepts it and the database service stores it: one contract, one schema.
+export const newOrderInput = z.object({ userId: positiveInt(), productId: positiveInt(), quantity: intBetween(1, 100) });
+
 // `?limit=` on list endpoints.
 export const listLimit = intBetween(1, 100, true).default(20);

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import {
   type Broker,
   finishServiceApp,
-  intBetween,
   listLimit,
+  newOrderInput,
   type Logger,
   parseInput,
   positiveInt,
@@ -14,7 +14,6 @@ import type { Orders } from './orders.js';
 
 const idParam = z.object({ id: positiveInt(true) });
 const listQuery = z.object({ limit: listLimit });
-const newOrder = z.object({ userId: positiveInt(), productId: positiveInt(), quantity: intBetween(1, 100) });
 
 export function createApp(orders: Orders, broker: Broker, logger: Logger): Express {
   const app = serviceApp(logger, () => ({ rabbitmq: broker.state() }));
@@ -32,7 +31,7 @@ export function createApp(orders: Orders, broker: Broker, logger: Logger): Expre
   });
 
   app.post('/orders', async (req, res) => {
-    res.status(201).json(await orders.create(parseInput(newOrder, req.body)));
+    res.status(201).json(await orders.create(parseInput(newOrderInput, req.body)));
   });
 
   return finishServiceApp(app, logger);

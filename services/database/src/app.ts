@@ -5,6 +5,7 @@ import {
   finishServiceApp,
   intBetween,
   listLimit,
+  newOrderInput,
   type Logger,
   parseInput,
   positiveInt,
@@ -19,7 +20,6 @@ const listQuery = z.object({ limit: listLimit });
 const notificationQuery = z.object({ limit: listLimit, orderId: positiveInt(true).optional() });
 const pendingQuery = z.object({ limit: listLimit, minAgeMs: intBetween(0, 3_600_000, true).default(0) });
 const outboxId = z.object({ id: z.string().regex(/^[1-9][0-9]{0,18}$/, 'must be an outbox event id') });
-const newOrder = z.object({ userId: positiveInt(), productId: positiveInt(), quantity: intBetween(1, 100) });
 const newNotification = z.object({
   orderId: positiveInt(),
   channel: z.enum(['email', 'sms'], { error: "must be 'email' or 'sms'" }),
@@ -42,7 +42,7 @@ export function createApp(database: Database, logger: Logger): Express {
   });
 
   app.post('/db/orders', async (req, res) => {
-    res.status(201).json(await store.createOrder(parseInput(newOrder, req.body), callerTraceContext(req.headers)));
+    res.status(201).json(await store.createOrder(parseInput(newOrderInput, req.body), callerTraceContext(req.headers)));
   });
 
   app.get('/db/notifications', async (req, res) => {
