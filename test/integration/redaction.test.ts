@@ -22,7 +22,10 @@ describe('sensitive data', () => {
     });
     expect(response.status).toBe(200);
     const { traceId } = traceResponseOf(response);
-    const spans = await waitForTrace(traceId, (all) => all.some((s) => s.service === 'database'));
+    // Every service exports on its own timer: wait for the frontend's server span as well as the database's.
+    const spans = await waitForTrace(traceId, (all) =>
+      all.some((s) => s.service === 'database') && all.some((s) => s.service === 'frontend' && s.kind === 'server'),
+    );
 
     // The data did travel: the query reached the backend and the baggage every service, made safe.
     const frontendServer = spans.find((s) => s.service === 'frontend' && s.kind === 'server');
