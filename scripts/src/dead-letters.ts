@@ -5,9 +5,9 @@
 // the original trace.
 import { parseArgs } from 'node:util';
 import amqp, { type Channel, type GetMessage } from 'amqplib';
+import { labAmqpUrl, loadStack } from './stack.js';
 
 const DEAD_LETTER_QUEUE = 'notifier.order-created.dead-letter';
-const DEFAULT_AMQP_URL = 'amqp://lab:lab@127.0.0.1:5672';
 
 interface DeathRecord {
   exchange?: string;
@@ -19,7 +19,7 @@ interface DeathRecord {
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { 'amqp-url': { type: 'string', default: DEFAULT_AMQP_URL } },
+    options: { 'amqp-url': { type: 'string' } },
   });
   const command = positionals[0];
   if (command !== 'list' && command !== 'replay') {
@@ -28,7 +28,8 @@ async function main(): Promise<number> {
   }
   let connection;
   try {
-    connection = await amqp.connect(values['amqp-url'] as string);
+    // By default the broker the native stack runs, with the credentials from .env.
+    connection = await amqp.connect(values['amqp-url'] ?? labAmqpUrl(loadStack()));
   } catch (error) {
     console.error(`dead-letters: cannot reach RabbitMQ at --amqp-url (${error instanceof Error ? error.message : String(error)})`);
     return 2;

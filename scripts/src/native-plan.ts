@@ -1,9 +1,9 @@
-import { isAbsolute, join, relative, resolve } from 'node:path';
-import type { ComposeFile, ComposeService } from './compose-file.js';
+import { join, relative, resolve } from 'node:path';
+import type { ComposeFile, ComposePort, ComposeService } from './compose-file.js';
 
 // How each Compose service runs as a local process: the same command, environment, ports and health
 // check, with the Compose service names in addresses replaced by the loopback address. Pure, so the
-// translation is unit-tested against the real docker-compose.yml.
+// translation is unit-tested against the real docker-compose.yml as Compose resolves it.
 
 export type NativeKind = 'app' | 'jaeger' | 'postgres' | 'rabbitmq';
 
@@ -35,7 +35,7 @@ function nativeService(
 ): NativeService {
   const kind = kindOf(name, service);
   const env = Object.fromEntries(
-    Object.entries(service.environment ?? {}).map(([key, value]) => [key, rewriteHosts(key, String(value), serviceNames)]),
+    Object.entries(service.environment ?? {}).map(([key, value]) => [key, rewriteHosts(key, value ?? '', serviceNames)]),
   );
   return {
     name,
@@ -45,7 +45,7 @@ function nativeService(
     env,
     healthcheck: healthcheckCommand(name, service),
     dependsOn: Object.keys(service.depends_on ?? {}),
-    ports: (service.ports ?? []).map((mapping) => publishedPort(name, mapping)),
+    ports: (service.ports ?? []).map((port) => publishedPort(name, port)),
   };
 }
 
@@ -73,13 +73,13 @@ export function rewriteHosts(key: string, value: string, serviceNames: string[])
 
 // A container path becomes the host folder it comes from: a bind-mounted volume, or the build
 // context for images built from this repository (the Dockerfile's WORKDIR holds the repo layout).
+// Compose has already made bind sources and build contexts absolute.
 export function hostPath(containerPath: string | undefined, service: ComposeService, repoRoot: string): string {
   if (!containerPath) return repoRoot;
   for (const volume of service.volumes ?? []) {
-    const [source, target] = volume.split(':');
-    if (!source || !target || !(source.startsWith('.') || isAbsolute(source))) continue;
-    const rest = relative(target, containerPath);
-    if (!rest.startsWith('..')) return resolve(repoRoot, source, rest);
+    if (volume.type !== 'bind' || !volume.source) continue;
+    const rest = relative(volume.target, containerPath);
+    if (!rest.startsWith('..')) return resolve(volume.source, rest);
   }
   if (service.build) return resolve(repoRoot, service.build.context ?? '.');
   throw new Error(`no host folder for working_dir '${containerPath}'`);
@@ -96,14 +96,12 @@ export function healthcheckCommand(name: string, service: ComposeService): strin
 
 // Natively a process listens on its container port, so a mapping that changes the port cannot be
 // reproduced: say so rather than start a stack whose addresses differ from Compose's.
-export function publishedPort(name: string, mapping: string): number {
-  const parts = mapping.split('/')[0]?.split(':') ?? [];
-  const container = Number(parts.at(-1));
-  const host = Number(parts.at(-2) ?? container);
-  if (!Number.isInteger(container) || host !== container) {
-    throw new Error(`service '${name}': port mapping '${mapping}' must publish the container port unchanged`);
+export function publishedPort(name: string, port: ComposePort): number {
+  const published = port.published === undefined || port.published === '' ? port.target : Number(port.published);
+  if (published !== port.target) {
+    throw new Error(`service '${name}': port mapping ${port.published ?? ''}:${port.target} must publish the container port unchanged`);
   }
-  return container;
+  return port.target;
 }
 
 // Dependencies first; a cycle is an error in the Compose file.

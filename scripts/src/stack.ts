@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { readComposeFile } from './compose-file.js';
+import { resolveCompose } from './compose-file.js';
 import { startPostgres, startRabbitMq, stopPostgres, stopRabbitMq } from './infra.js';
 import { type NativeService, nativePlan } from './native-plan.js';
 import { run, runningPid, type StackPaths, stackPaths, startProcess, stopProcess } from './processes.js';
@@ -17,7 +17,7 @@ export interface Stack {
 }
 
 export function loadStack(repoRoot = REPO_ROOT): Stack {
-  const compose = readComposeFile(join(repoRoot, 'docker-compose.yml'));
+  const compose = resolveCompose(repoRoot);
   return { services: nativePlan(compose, repoRoot, join(repoRoot, '.tools', 'bin')), paths: stackPaths(repoRoot) };
 }
 
@@ -25,6 +25,14 @@ export function service(stack: Stack, name: string): NativeService {
   const found = stack.services.find((s) => s.name === name);
   if (!found) throw new Error(`no service '${name}' in docker-compose.yml (have: ${stack.services.map((s) => s.name).join(', ')})`);
   return found;
+}
+
+// The broker address the services use, with the credentials Compose resolves from .env: for tools
+// and tests that talk to the lab's RabbitMQ as the services do.
+export function labAmqpUrl(stack: Stack): string {
+  const url = service(stack, 'notifier').env.AMQP_URL;
+  if (!url) throw new Error("docker-compose.yml gives the notifier no AMQP_URL");
+  return url;
 }
 
 export function isHealthy(target: NativeService): boolean {

@@ -1,16 +1,16 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type ComposeService, readComposeFile } from '../src/compose-file.js';
+import { type ComposeService, resolveCompose } from '../src/compose-file.js';
 import { healthcheckCommand, kindOf, type NativeService, nativePlan, publishedPort, rewriteHosts, startOrder } from '../src/native-plan.js';
 
-// The plan is read from the real docker-compose.yml, so a change there that the native stack cannot
-// reproduce fails here, not halfway through `npm run stack:up`.
+// The plan is read from the real docker-compose.yml as the Compose CLI resolves it (with .env), so a
+// change there that the native stack cannot reproduce fails here, not halfway through `npm run stack:up`.
 const repoRoot = join(__dirname, '../..');
 const toolsBin = join(repoRoot, '.tools', 'bin');
-const plan = nativePlan(readComposeFile(join(repoRoot, 'docker-compose.yml')), repoRoot, toolsBin);
+const plan = nativePlan(resolveCompose(repoRoot), repoRoot, toolsBin);
 
-function service(name: string): NativeService {
-  const found = plan.find((s) => s.name === name);
+function service(name: string, from: NativeService[] = plan): NativeService {
+  const found = from.find((s) => s.name === name);
   if (!found) throw new Error(`no service '${name}' in the plan (have: ${plan.map((s) => s.name).join(', ')})`);
   return found;
 }
@@ -65,12 +65,12 @@ describe('nativePlan against docker-compose.yml', () => {
   it('keeps a service name that is not an address, such as OTEL_SERVICE_NAME, and values that name no service', () => {
     expect(service('database').env.OTEL_SERVICE_NAME).toBe('database');
     expect(service('frontend').env.OTEL_SERVICE_NAME).toBe('frontend');
-    expect(service('postgres').env.POSTGRES_USER).toBe('lab');
     expect(service('backend').env.OTEL_TRACES_SAMPLER).toBe('parentbased_always_on');
   });
 
-  it('starts the infrastructure, then database, then backend, then frontend', () => {
-    for (const infra of ['jaeger', 'rabbitmq', 'postgres']) expect(position(infra)).toBeLessThan(position('database'));
+  it('starts Jaeger and PostgreSQL, then database, then RabbitMQ and backend, then frontend', () => {
+    for (const infra of ['jaeger', 'postgres']) expect(position(infra)).toBeLessThan(position('database'));
+    expect(position('rabbitmq')).toBeLessThan(position('backend'));
     expect(position('database')).toBeLessThan(position('backend'));
     expect(position('backend')).toBeLessThan(position('frontend'));
     expect(position('notifier')).toBeLessThan(position('frontend'));
@@ -98,7 +98,37 @@ describe('nativePlan against docker-compose.yml', () => {
   });
 
   it('turns the exec-form health checks into argument lists', () => {
-    expect(service('postgres').healthcheck).toEqual(['pg_isready', '-h', 'localhost', '-U', 'lab', '-d', 'lab']);
+    const { POSTGRES_USER, POSTGRES_DB } = service('postgres').env;
+    expect(service('postgres').healthcheck).toEqual(['pg_isready', '-h', 'localhost', '-U', POSTGRES_USER, '-d', POSTGRES_DB]);
+  });
+});
+
+describe('credentials from .env', () => {
+  const planWith = (env: Record<string, string>) => nativePlan(resolveCompose(repoRoot, { ...process.env, ...env }), repoRoot, toolsBin);
+
+  it('gives PostgreSQL and the database service the same user, password and database', () => {
+    const postgres = service('postgres').env;
+    expect(service('database').env).toMatchObject({
+      PGUSER: postgres.POSTGRES_USER,
+      PGPASSWORD: postgres.POSTGRES_PASSWORD,
+      PGDATABASE: postgres.POSTGRES_DB,
+    });
+  });
+
+  it('follows a password changed in the shell into the broker, the database and every client of them', () => {
+    const changed = planWith({ LAB_RABBITMQ_USER: 'shell-user', LAB_RABBITMQ_PASSWORD: 'from-shell-1', LAB_POSTGRES_PASSWORD: 'from-shell-2' });
+    expect(service('rabbitmq', changed).env.RABBITMQ_DEFAULT_PASS).toBe('from-shell-1');
+    for (const client of ['backend', 'notifier', 'trace-api']) {
+      expect(service(client, changed).env.AMQP_URL, client).toBe('amqp://shell-user:from-shell-1@127.0.0.1:5672');
+    }
+    expect(service('postgres', changed).env.POSTGRES_PASSWORD).toBe('from-shell-2');
+    expect(service('database', changed).env.PGPASSWORD).toBe('from-shell-2');
+  });
+
+  it('refuses to start without a credential, naming the variable and where to set it', () => {
+    expect(() => planWith({ LAB_RABBITMQ_PASSWORD: '' })).toThrow(
+      'required variable LAB_RABBITMQ_PASSWORD is missing a value: set it in .env',
+    );
   });
 });
 
@@ -127,24 +157,20 @@ describe('rewriteHosts', () => {
   });
 });
 
+// Ports as Compose resolves the short forms `127.0.0.1:8080:8080`, `4318:4318/udp` and `8080`.
 describe('publishedPort', () => {
   it.each([
-    ['127.0.0.1:8080:8080', 8080],
-    ['8080:8080', 8080],
-    ['8080', 8080],
-    ['127.0.0.1:4318:4318/tcp', 4318],
-  ])('%s publishes %i', (mapping, port) => {
+    [{ host_ip: '127.0.0.1', target: 8080, published: '8080', protocol: 'tcp' }, 8080],
+    [{ target: 4318, published: '4318', protocol: 'udp' }, 4318],
+    [{ target: 8080, protocol: 'tcp' }, 8080],
+  ])('%j publishes %i', (mapping, port) => {
     expect(publishedPort('web', mapping)).toBe(port);
   });
 
   it('rejects a mapping that changes the port, naming the service and the mapping', () => {
-    expect(() => publishedPort('frontend', '127.0.0.1:80:8080')).toThrow(
-      "service 'frontend': port mapping '127.0.0.1:80:8080' must publish the container port unchanged",
+    expect(() => publishedPort('frontend', { host_ip: '127.0.0.1', target: 8080, published: '80' })).toThrow(
+      "service 'frontend': port mapping 80:8080 must publish the container port unchanged",
     );
-  });
-
-  it('rejects a mapping whose port is not a number', () => {
-    expect(() => publishedPort('frontend', '8000-8001:8000-8001')).toThrow("service 'frontend'");
   });
 });
 

@@ -1,5 +1,6 @@
 import amqp, { type Channel, type ChannelModel, type GetMessage } from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { labAmqpUrl, loadStack } from '../../scripts/src/stack.js';
 import { waitFor } from '../../scripts/src/wait-for.js';
 import { waitForTrace } from './support/jaeger.js';
 import { createOrder } from './support/mesh.js';
@@ -7,7 +8,7 @@ import { createOrder } from './support/mesh.js';
 // What travels on the wire: a test queue bound to the orders exchange receives a copy of every
 // order.created message, exactly as RabbitMQ delivers it to the notifier.
 
-const AMQP_URL = 'amqp://lab:lab@127.0.0.1:5672';
+const AMQP_URL = labAmqpUrl(loadStack());
 let connection: ChannelModel;
 let channel: Channel;
 let queue: string;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import amqp from 'amqplib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { down, loadStack, REPO_ROOT, up } from '../../scripts/src/stack.js';
+import { down, labAmqpUrl, loadStack, REPO_ROOT, up } from '../../scripts/src/stack.js';
 import { waitFor } from '../../scripts/src/wait-for.js';
 import { type TraceSpan, waitForTrace } from './support/jaeger.js';
 import { createOrder } from './support/mesh.js';
@@ -13,7 +13,7 @@ import { createOrder } from './support/mesh.js';
 // dead-letters -- replay` brings it back into its original trace once the cause is gone.
 
 const stack = loadStack();
-const AMQP_URL = 'amqp://lab:lab@127.0.0.1:5672';
+const AMQP_URL = labAmqpUrl(stack);
 const run = promisify(execFile);
 
 afterAll(async () => {

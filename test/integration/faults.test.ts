@@ -1,5 +1,6 @@
 import amqp from 'amqplib';
 import { describe, expect, it } from 'vitest';
+import { labAmqpUrl, loadStack } from '../../scripts/src/stack.js';
 import { waitFor } from '../../scripts/src/wait-for.js';
 import { type TraceSpan, waitForTrace } from './support/jaeger.js';
 import { wholeOrderTrace } from './support/order-trace.js';
@@ -91,7 +92,7 @@ describe('fault scenarios', () => {
     expect(exceptionOf(consumer)).toMatchObject({ 'exception.type': 'PoisonMessageError', 'exception.message': expect.stringContaining('orderId') });
     expect(notificationStored(spans)).toBe(false);
 
-    const connection = await amqp.connect('amqp://lab:lab@127.0.0.1:5672');
+    const connection = await amqp.connect(labAmqpUrl(loadStack()));
     try {
       const channel = await connection.createChannel();
       const deadLetter = await waitFor(`the poison message of trace ${traceId} in the dead-letter queue`, async () => {

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readComposeFile } from '../../../scripts/src/compose-file.js';
+import { composeEnvironment } from '../../../scripts/src/compose-file.js';
 import { loadConfig } from '../src/config.js';
 
 // The environment docker-compose.yml gives this service: what it must start with.
-const composeEnv = readComposeFile(join(__dirname, '../../../docker-compose.yml')).services.database?.environment ?? {};
+const composeEnv = composeEnvironment(join(__dirname, '../../..'), 'database');
 
 describe('database loadConfig', () => {
   it('loads the environment docker-compose.yml gives the database service', () => {

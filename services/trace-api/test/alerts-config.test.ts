@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readComposeFile } from '../../../scripts/src/compose-file.js';
+import { composeEnvironment } from '../../../scripts/src/compose-file.js';
 import { DEFAULT_ALERT_RULES_FILE, loadConfig } from '../src/config.js';
 
 // The environment docker-compose.yml gives the Tracing API: what it must start with.
-const composeEnv = readComposeFile(join(__dirname, '../../../docker-compose.yml')).services['trace-api']?.environment ?? {};
+const composeEnv = composeEnvironment(join(__dirname, '../../..'), 'trace-api');
 
 describe('trace-api loadConfig, alert settings', () => {
   it('loads the environment docker-compose.yml gives trace-api: the shipped rules, every 5 s, published to RabbitMQ', () => {
