@@ -36,8 +36,13 @@ export function progressOn(stream: NodeJS.WriteStream, goal: Goal): (instance: a
   return (instance) => showProgress(instance, goal, stream);
 }
 
-export async function measurePhase(load: PhaseLoad, pids: Record<string, number>, stderr: NodeJS.WriteStream): Promise<PhaseSample> {
+export async function measurePhase(
+  load: PhaseLoad,
+  pids: Record<string, number>,
+  stderr: NodeJS.WriteStream,
+  signal: AbortSignal,
+): Promise<PhaseSample> {
   const meter = new CpuMeter(pids);
-  const run = await runLoad(loadOptions(load), { onStart: progressOn(stderr, { durationSeconds: load.durationSeconds }) });
+  const run = await runLoad(loadOptions(load), { onStart: progressOn(stderr, { durationSeconds: load.durationSeconds }), signal });
   return { run, cpu: meter.read() };
 }

@@ -59,14 +59,14 @@ async function measureRound(plan: OverheadPlan, configuration: TracingConfigurat
 
   if (plan.warmupSeconds > 0) {
     log(`  warm-up: ${plan.warmupSeconds} s at saturation, not measured`);
-    await runLoad(loadOptions({ ...base, concurrency: plan.saturation.concurrency, durationSeconds: plan.warmupSeconds }));
+    await runLoad(loadOptions({ ...base, concurrency: plan.saturation.concurrency, durationSeconds: plan.warmupSeconds }), { signal });
   }
   signal.throwIfAborted();
   log(`  fixed rate: ${plan.fixedRate.rate} req/s for ${plan.fixedRate.durationSeconds} s`);
-  const fixedRate = await measurePhase({ ...base, ...plan.fixedRate }, pids, stderr);
+  const fixedRate = await measurePhase({ ...base, ...plan.fixedRate }, pids, stderr, signal);
   signal.throwIfAborted();
   log(`  saturation: ${plan.saturation.concurrency} connections for ${plan.saturation.durationSeconds} s`);
-  const saturation = await measurePhase({ ...base, ...plan.saturation }, pids, stderr);
+  const saturation = await measurePhase({ ...base, ...plan.saturation }, pids, stderr, signal);
   signal.throwIfAborted();
 
   const now = pidsOf(stack, MESH_SERVICES);

@@ -26,7 +26,14 @@ export async function runLoadCli(argv: readonly string[], { stdout, stderr }: Cl
     if (healthStatus >= 400) stderr.write(`warning: ${options.target}/health answered ${healthStatus}; sending the load anyway\n`);
     if (!options.json) stderr.write(`${announcement(options)}\n`);
 
-    const run = await runLoad(options, { onStart: options.json ? undefined : (instance) => showProgress(instance, goalOf(options), stderr) });
+    // Ctrl-C ends the run early but still prints what it measured.
+    const stopping = new AbortController();
+    const onSigint = () => stopping.abort();
+    process.once('SIGINT', onSigint);
+    const run = await runLoad(options, {
+      onStart: options.json ? undefined : (instance) => showProgress(instance, goalOf(options), stderr),
+      signal: stopping.signal,
+    }).finally(() => process.removeListener('SIGINT', onSigint));
     const summary = summarize(options, run);
     stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : renderSummary(summary));
     return run.interrupted ? 130 : 0;

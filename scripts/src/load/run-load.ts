@@ -27,13 +27,24 @@ interface InFlight {
   sent?: LoadRequest;
 }
 
+// One answer, for a caller that follows every trace rather than the summary's sample.
+export interface Answer {
+  traceId: string | undefined;
+  status: number;
+  // performance.now() when the last byte of the response was read.
+  endedAt: number;
+}
+
 export interface RunHooks {
   // Called once autocannon is set up, to watch it (the progress line).
   onStart?: (instance: autocannon.Instance) => void;
+  onAnswer?: (answer: Answer) => void;
+  // Ends the run early; what was measured until then is still returned, marked interrupted.
+  signal?: AbortSignal;
   random?: () => number;
 }
 
-export function runLoad(options: LoadOptions, { onStart, random = Math.random }: RunHooks = {}): Promise<RunRecord> {
+export function runLoad(options: LoadOptions, { onStart, onAnswer, signal, random = Math.random }: RunHooks = {}): Promise<RunRecord> {
   const orderIds = new KnownOrderIds();
   const samples = new TraceSamples(SAMPLED_TRACES, random);
   const latenciesMs: number[] = [];
@@ -47,22 +58,21 @@ export function runLoad(options: LoadOptions, { onStart, random = Math.random }:
       return { ...defaults, method: sent.method, path: `${basePath}${sent.path}`, headers: { ...sent.headers }, body: sent.body };
     },
     onResponse: (status, body, context, headers) => {
+      const endedAt = performance.now();
       if (status < 300) orderIds.learnFrom(body);
       const sent = (context as InFlight).sent;
       const traceId = traceIdFromHeaders(headers);
       if (sent && traceId) samples.offer({ traceId, status, method: sent.method, path: sent.path });
+      onAnswer?.({ traceId, status, endedAt });
     },
   };
 
   return new Promise((resolve, reject) => {
-    // Ctrl-C ends the run early but still prints what it measured.
-    let instance: autocannon.Instance | undefined;
     const stop = () => {
       interrupted = true;
-      instance?.stop();
+      instance.stop();
     };
-    process.once('SIGINT', stop);
-    instance = autocannon(
+    const instance = autocannon(
       {
         url: options.target,
         connections: connectionsFor(options),
@@ -72,7 +82,7 @@ export function runLoad(options: LoadOptions, { onStart, random = Math.random }:
         requests: [request],
       },
       (error: unknown, result) => {
-        process.removeListener('SIGINT', stop);
+        signal?.removeEventListener('abort', stop);
         if (error) return reject(error instanceof Error ? error : new Error(String(error)));
         resolve({
           durationSeconds: result.duration,
@@ -88,6 +98,8 @@ export function runLoad(options: LoadOptions, { onStart, random = Math.random }:
     );
     // Kept here rather than read from autocannon's histogram, which has no p95.
     instance.on('response', (_client, _status, _bytes, responseTimeMs) => latenciesMs.push(responseTimeMs));
+    signal?.addEventListener('abort', stop, { once: true });
+    if (signal?.aborted) stop();
     onStart?.(instance);
   });
 }
