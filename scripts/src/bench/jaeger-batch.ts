@@ -1,4 +1,4 @@
-import { type BenchSpan, spansByTrace } from './jaeger-spans.js';
+import { type Span, tracesFromResponse } from '@tracing-lab/checker/jaeger-trace';
 
 // Reads many traces from Jaeger's query API at once: `/api/traces?traceID=a&traceID=b...` answers
 // every one it has in a single body (the ones it lacks are listed under `errors`), so following
@@ -8,11 +8,11 @@ import { type BenchSpan, spansByTrace } from './jaeger-spans.js';
 export const TRACES_PER_REQUEST = 50;
 const REQUEST_TIMEOUT_MS = 30_000;
 
-export type TraceReader = (traceIds: readonly string[]) => Promise<Map<string, BenchSpan[]>>;
+export type TraceReader = (traceIds: readonly string[]) => Promise<Map<string, Span[]>>;
 
 export function jaegerTraceReader(jaegerUrl: string): TraceReader {
   return async (traceIds) => {
-    const found = new Map<string, BenchSpan[]>();
+    const found = new Map<string, Span[]>();
     for (let i = 0; i < traceIds.length; i += TRACES_PER_REQUEST) {
       const query = new URLSearchParams(traceIds.slice(i, i + TRACES_PER_REQUEST).map((id): [string, string] => ['traceID', id]));
       const url = `${jaegerUrl}/api/traces?${query}`;
@@ -22,4 +22,16 @@ export function jaegerTraceReader(jaegerUrl: string): TraceReader {
     }
     return found;
   };
+}
+
+// Spans by trace id, read with the checker's own reading of Jaeger's answer. Jaeger's v1 API prints a
+// trace id without its leading zeros, so ids are padded back to the 32 hex digits the `traceresponse`
+// header carries.
+export function spansByTrace(body: unknown): Map<string, Span[]> {
+  const traces = new Map<string, Span[]>();
+  for (const trace of tracesFromResponse(body)) {
+    const id = trace.traceId.padStart(32, '0');
+    traces.set(id, [...(traces.get(id) ?? []), ...trace.spans]);
+  }
+  return traces;
 }

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { latencyPercentiles } from '../load/latency.js';
 import type { TraceReader } from './jaeger-batch.js';
-import { isCompleteOrderTrace } from './order-trace.js';
+import { missingFromOrderTrace } from '@tracing-lab/checker/order-completeness';
 import type { TimeToQueryableResult } from './report.js';
 
 // Time to queryable: from the moment a response ended until Jaeger's query API returns its trace
@@ -65,7 +65,7 @@ export class QueryableWatch {
     }
     const answeredAt = performance.now();
     for (const followed of batch) {
-      const complete = isCompleteOrderTrace(traces.get(followed.traceId) ?? []);
+      const complete = missingFromOrderTrace(traces.get(followed.traceId) ?? []).length === 0;
       const waited = answeredAt - followed.endedAt;
       if (!complete && waited < this.timeoutMs) continue;
       this.pending.splice(this.pending.indexOf(followed), 1);

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { TraceReader } from './jaeger-batch.js';
-import { missingFromOrderTrace } from './order-trace.js';
+import { missingFromOrderTrace } from '@tracing-lab/checker/order-completeness';
 
 // Counts how many of the recorded trace ids are complete order traces in Jaeger. Traces that are not
 // complete yet are asked for again every second, until all are, until none has completed for
