@@ -99,6 +99,12 @@ describe('docker-compose.yml, loaded by the real Compose', () => {
     expect({ code: run.code, stderr: run.stderr.trim() }).toEqual({ code: 1, stderr: error(broken) });
   });
 
+  it('takes the credentials from .env: without it, Compose refuses to start and names the missing variable', () => {
+    const run = runCompose(composeFile, '--env-file', '/dev/null', 'config', '--quiet');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/required variable LAB_(RABBITMQ|POSTGRES)_\w+ is missing a value: set it in \.env/);
+  });
+
   it('gives every service a health check', () => {
     const withoutHealthcheck = Object.entries(services)
       .filter(([, service]) => !service.healthcheck?.test?.length)
