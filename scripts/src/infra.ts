@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { NativeService } from './native-plan.js';
 import { mustRun, run, type StackPaths, startProcess, stopProcess } from './processes.js';
 import { waitFor } from './wait-for.js';
@@ -34,33 +35,56 @@ export function stopPostgres(): void {
 }
 
 export async function startRabbitMq(paths: StackPaths, service: NativeService): Promise<void> {
+  const env = rabbitMqLoopbackEnv(paths);
   // The management UI on :15672, as in the rabbitmq:*-management image.
-  mustRun(['rabbitmq-plugins', 'enable', '--offline', 'rabbitmq_management']);
-  if (!run(['rabbitmq-diagnostics', '-q', 'ping']).ok) {
-    startProcess(paths, service.name, ['rabbitmq-server'], '/', {});
+  mustRun(['rabbitmq-plugins', 'enable', '--offline', 'rabbitmq_management'], env);
+  if (!run(['rabbitmq-diagnostics', '-q', 'ping'], env).ok) {
+    startProcess(paths, service.name, ['rabbitmq-server'], '/', env);
     // The node registers with epmd a few seconds after the process starts; until then every CLI
     // call fails at once, so the wait is a poll.
-    await waitFor('RabbitMQ to answer a ping', async () => (run(['rabbitmq-diagnostics', '-q', 'ping']).ok ? true : undefined), {
+    await waitFor('RabbitMQ to answer a ping', async () => (run(['rabbitmq-diagnostics', '-q', 'ping'], env).ok ? true : undefined), {
       timeoutMs: 90_000,
       intervalMs: 500,
     });
-    mustRun(['rabbitmqctl', '--timeout', '90', 'await_startup']);
+    mustRun(['rabbitmqctl', '--timeout', '90', 'await_startup'], env);
   }
   const user = service.env.RABBITMQ_DEFAULT_USER ?? 'guest';
   const password = service.env.RABBITMQ_DEFAULT_PASS ?? 'guest';
-  const added = run(['rabbitmqctl', 'add_user', user, password]);
+  const added = run(['rabbitmqctl', 'add_user', user, password], env);
   if (!added.ok && !/already exists/i.test(added.output)) throw new Error(`adding RabbitMQ user: ${added.output}`);
-  mustRun(['rabbitmqctl', 'change_password', user, password]);
-  mustRun(['rabbitmqctl', 'set_user_tags', user, 'administrator']);
-  mustRun(['rabbitmqctl', 'set_permissions', '-p', '/', user, '.*', '.*', '.*']);
+  mustRun(['rabbitmqctl', 'change_password', user, password], env);
+  mustRun(['rabbitmqctl', 'set_user_tags', user, 'administrator'], env);
+  mustRun(['rabbitmqctl', 'set_permissions', '-p', '/', user, '.*', '.*', '.*'], env);
+}
+
+// RabbitMQ listens on every interface by default. Compose publishes the container's AMQP port and
+// management UI on 127.0.0.1 only, so natively they, the Erlang distribution port and epmd (which the
+// first RabbitMQ command starts) are kept on loopback as well, on the image's ports.
+export const RABBITMQ_LOOPBACK_CONF = `listeners.tcp.default = 127.0.0.1:5672
+management.tcp.ip = 127.0.0.1
+management.tcp.port = 15672
+`;
+
+function rabbitMqLoopbackEnv(paths: StackPaths): Record<string, string> {
+  const folder = join(paths.pids, '..', 'rabbitmq');
+  mkdirSync(folder, { recursive: true });
+  const file = join(folder, 'rabbitmq.conf');
+  writeFileSync(file, RABBITMQ_LOOPBACK_CONF);
+  return {
+    RABBITMQ_CONFIG_FILE: file,
+    ERL_EPMD_ADDRESS: '127.0.0.1',
+    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS: '-kernel inet_dist_use_interface {127,0,0,1}',
+  };
 }
 
 export async function stopRabbitMq(paths: StackPaths, service: NativeService): Promise<void> {
-  const result = run(['rabbitmqctl', 'stop']);
+  const result = run(['rabbitmqctl', 'stop'], rabbitMqLoopbackEnv(paths));
   if (!result.ok && !/nodedown|unable to connect|not running/i.test(result.output)) {
     throw new Error(`stopping RabbitMQ: ${result.output}`);
   }
   await stopProcess(paths, service.name);
+  // epmd outlives the node it served; stopped too, so the next start brings it up on loopback.
+  run(['epmd', '-kill']);
 }
 
 function postgresVersion(): string {

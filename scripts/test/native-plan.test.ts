@@ -58,8 +58,9 @@ describe('nativePlan against docker-compose.yml', () => {
     expect(service('database').env.PGHOST).toBe('127.0.0.1');
   });
 
-  it('keeps Jaeger on loopback natively where the container listens on every interface', () => {
+  it('keeps Jaeger and every app service on loopback natively where the container listens on every interface', () => {
     expect(service('jaeger').env.JAEGER_LISTEN_HOST).toBe('127.0.0.1');
+    for (const app of plan.filter((s) => s.kind === 'app')) expect(app.env.LISTEN_HOST, app.name).toBe('127.0.0.1');
   });
 
   it('keeps a service name that is not an address, such as OTEL_SERVICE_NAME, and values that name no service', () => {

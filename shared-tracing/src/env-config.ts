@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 // Typed readers for the services' own environment variables. Each fails fast with a message naming
 // the variable, so a typo in docker-compose.yml stops the service at start instead of at first use.
 
@@ -10,6 +12,20 @@ export function portFrom(env: NodeJS.ProcessEnv, name: string, fallback: number)
     throw new Error(`${name} must be a TCP port (1-65535), got '${value}'`);
   }
   return port;
+}
+
+export interface ListenAddress {
+  host: string;
+  port: number;
+}
+
+// Where a service listens: PORT, and LISTEN_HOST (an IP address). Loopback unless told otherwise, so
+// a service started by hand is not reachable from the network; a container sets 0.0.0.0, since its
+// neighbours reach it from outside.
+export function listenAddressFrom(env: NodeJS.ProcessEnv, defaultPort: number): ListenAddress {
+  const host = env.LISTEN_HOST?.trim() || '127.0.0.1';
+  if (isIP(host) === 0) throw new Error(`LISTEN_HOST must be an IP address to listen on, such as 127.0.0.1 or 0.0.0.0, got '${host}'`);
+  return { host, port: portFrom(env, 'PORT', defaultPort) };
 }
 
 export function urlFrom(env: NodeJS.ProcessEnv, name: string, protocols: readonly string[]): string {

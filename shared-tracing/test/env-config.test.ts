@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { portFrom, urlFrom } from '../src/env-config.js';
+import { listenAddressFrom, portFrom, urlFrom } from '../src/env-config.js';
 
 describe('portFrom', () => {
   it.each([
@@ -16,6 +16,21 @@ describe('portFrom', () => {
 
   it.each(['0', '65536', '-1', '80.5', 'http', '8080/tcp', '0x1F90', '8e3'])('rejects PORT=%j, naming the variable and the value', (value) => {
     expect(() => portFrom({ PORT: value }, 'PORT', 8080)).toThrow(`PORT must be a TCP port (1-65535), got '${value}'`);
+  });
+});
+
+describe('listenAddressFrom', () => {
+  it('listens on the loopback address unless LISTEN_HOST says otherwise, so a service started by hand stays private', () => {
+    expect(listenAddressFrom({}, 8080)).toEqual({ host: '127.0.0.1', port: 8080 });
+    expect(listenAddressFrom({ LISTEN_HOST: ' ' }, 8080)).toEqual({ host: '127.0.0.1', port: 8080 });
+  });
+
+  it.each(['0.0.0.0', '::', '::1', '10.1.2.3'])('listens on LISTEN_HOST=%s', (host) => {
+    expect(listenAddressFrom({ LISTEN_HOST: host, PORT: '9000' }, 8080)).toEqual({ host, port: 9000 });
+  });
+
+  it.each(['localhost', 'backend', '0.0.0.0:8080', '256.0.0.1'])('rejects LISTEN_HOST=%j, naming the variable and the value', (host) => {
+    expect(() => listenAddressFrom({ LISTEN_HOST: host }, 8080)).toThrow(`LISTEN_HOST must be an IP address to listen on, such as 127.0.0.1 or 0.0.0.0, got '${host}'`);
   });
 });
 

@@ -1,14 +1,14 @@
-import { portFrom, urlFrom } from '@tracing-lab/shared-tracing';
+import { type ListenAddress, listenAddressFrom, urlFrom } from '@tracing-lab/shared-tracing';
 
 export interface BackendConfig {
-  port: number;
+  listen: ListenAddress;
   databaseServiceUrl: string;
   amqpUrl: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): BackendConfig {
   return {
-    port: portFrom(env, 'PORT', 8081),
+    listen: listenAddressFrom(env, 8081),
     databaseServiceUrl: urlFrom(env, 'DATABASE_SERVICE_URL', ['http', 'https']),
     amqpUrl: urlFrom(env, 'AMQP_URL', ['amqp', 'amqps']),
   };

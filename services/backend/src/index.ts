@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   // Shutdown runs last-registered first: the relay finishes its round before the broker closes.
   onShutdown('outbox-relay', () => relay.stop());
   const orders = new Orders(database, relay);
-  await startServer(createApp(orders, broker, logger), config.port, logger);
+  await startServer(createApp(orders, broker, logger), config.listen, logger);
 }
 
 main().catch((error: unknown) => {

@@ -9,14 +9,14 @@ const composeEnv = composeEnvironment(join(__dirname, '../../..'), 'backend');
 describe('backend loadConfig', () => {
   it('loads the environment docker-compose.yml gives the backend', () => {
     expect(loadConfig(composeEnv)).toEqual({
-      port: 8081,
+      listen: { host: '0.0.0.0', port: 8081 },
       databaseServiceUrl: 'http://database:8082',
       amqpUrl: 'amqp://lab:lab@rabbitmq:5672',
     });
   });
 
   it('listens on 8081 when PORT is not set', () => {
-    expect(loadConfig({ ...composeEnv, PORT: undefined }).port).toBe(8081);
+    expect(loadConfig({ ...composeEnv, PORT: undefined }).listen.port).toBe(8081);
   });
 
   it.each<[Record<string, string | undefined>, string]>([

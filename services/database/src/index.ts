@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   const database = new Database(logger);
   onShutdown('postgres-pool', () => database.close());
   void database.prepare();
-  await startServer(createApp(database, logger), config.port, logger);
+  await startServer(createApp(database, logger), config.listen, logger);
 }
 
 main().catch((error: unknown) => {

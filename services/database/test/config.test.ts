@@ -8,7 +8,7 @@ const composeEnv = composeEnvironment(join(__dirname, '../../..'), 'database');
 
 describe('database loadConfig', () => {
   it('loads the environment docker-compose.yml gives the database service', () => {
-    expect(loadConfig(composeEnv)).toEqual({ port: 8082 });
+    expect(loadConfig(composeEnv)).toEqual({ listen: { host: '0.0.0.0', port: 8082 } });
   });
 
   it('fails fast on a PORT that is not a port', () => {

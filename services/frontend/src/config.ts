@@ -1,7 +1,7 @@
-import { portFrom, urlFrom } from '@tracing-lab/shared-tracing';
+import { type ListenAddress, listenAddressFrom, urlFrom } from '@tracing-lab/shared-tracing';
 
 export interface FrontendConfig {
-  port: number;
+  listen: ListenAddress;
   backendUrl: string;
   // Mounts POST /test/trace-context for the W3C Trace Context test suite (off by default).
   traceContextHarness: boolean;
@@ -9,7 +9,7 @@ export interface FrontendConfig {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): FrontendConfig {
   return {
-    port: portFrom(env, 'PORT', 8080),
+    listen: listenAddressFrom(env, 8080),
     backendUrl: urlFrom(env, 'BACKEND_URL', ['http', 'https']),
     traceContextHarness: env.TRACE_CONTEXT_HARNESS?.trim() === 'enabled',
   };

@@ -8,7 +8,7 @@ const composeEnv = composeEnvironment(join(__dirname, '../../..'), 'frontend');
 
 describe('frontend loadConfig', () => {
   it('loads the environment docker-compose.yml gives the frontend', () => {
-    expect(loadConfig(composeEnv)).toEqual({ port: 8080, backendUrl: 'http://backend:8081', traceContextHarness: false });
+    expect(loadConfig(composeEnv)).toEqual({ listen: { host: '0.0.0.0', port: 8080 }, backendUrl: 'http://backend:8081', traceContextHarness: false });
   });
 
   it('mounts the W3C test-suite endpoint only when TRACE_CONTEXT_HARNESS=enabled', () => {

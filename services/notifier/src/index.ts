@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   const alerts = new AlertDelivery(logger);
   alertBroker.consume((payload) => alerts.deliver(payload));
   onShutdown('rabbitmq-alerts', () => alertBroker.close());
-  await startServer(createApp(notifier, broker, logger), config.port, logger);
+  await startServer(createApp(notifier, broker, logger), config.listen, logger);
 }
 
 main().catch((error: unknown) => {

@@ -9,7 +9,7 @@ const composeEnv = composeEnvironment(join(__dirname, '../../..'), 'notifier');
 describe('notifier loadConfig', () => {
   it('loads the environment docker-compose.yml gives the notifier', () => {
     expect(loadConfig(composeEnv)).toEqual({
-      port: 8083,
+      listen: { host: '0.0.0.0', port: 8083 },
       databaseServiceUrl: 'http://database:8082',
       amqpUrl: 'amqp://lab:lab@rabbitmq:5672',
     });

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { portFrom, urlFrom } from '@tracing-lab/shared-tracing';
+import { type ListenAddress, listenAddressFrom, urlFrom } from '@tracing-lab/shared-tracing';
 
 // The Tracing API's settings. Where the manual spans go is not here: their OTLP exporter reads the
 // standard OTEL_EXPORTER_OTLP_* variables, like every service's SDK.
 export interface TraceApiConfig {
-  port: number;
+  listen: ListenAddress;
   // Jaeger's HTTP query API (the one its UI uses), where every query and analysis reads from.
   jaegerQueryUrl: string;
   alerts: {
@@ -27,7 +27,7 @@ const ALERT_INTERVAL_MS = { min: 100, max: 3_600_000 };
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): TraceApiConfig {
   const rulesFile = env.ALERT_RULES_FILE?.trim();
   return {
-    port: portFrom(env, 'PORT', 3000),
+    listen: listenAddressFrom(env, 3000),
     jaegerQueryUrl: urlFrom(env, 'JAEGER_QUERY_URL', ['http', 'https']),
     alerts: {
       rulesFile: rulesFile || DEFAULT_ALERT_RULES_FILE,

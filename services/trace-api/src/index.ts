@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   alerts.start();
   // Shutdown runs last-registered first: the round in progress finishes before the broker closes.
   onShutdown('alerts', () => alerts.stop());
-  await startServer(createApp(store, manual, jaeger, alerts, logger), config.port, logger);
+  await startServer(createApp(store, manual, jaeger, alerts, logger), config.listen, logger);
 }
 
 function alertRules(settings: TraceApiConfig['alerts'], logger: Logger): AlertRule[] {

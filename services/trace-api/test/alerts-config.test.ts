@@ -9,7 +9,7 @@ const composeEnv = composeEnvironment(join(__dirname, '../../..'), 'trace-api');
 describe('trace-api loadConfig, alert settings', () => {
   it('loads the environment docker-compose.yml gives trace-api: the shipped rules, every 5 s, published to RabbitMQ', () => {
     expect(loadConfig(composeEnv)).toEqual({
-      port: 3000,
+      listen: { host: '0.0.0.0', port: 3000 },
       jaegerQueryUrl: 'http://jaeger:16686',
       alerts: { rulesFile: DEFAULT_ALERT_RULES_FILE, rulesFileRequired: false, intervalMs: 5_000, amqpUrl: 'amqp://lab:lab@rabbitmq:5672' },
     });
