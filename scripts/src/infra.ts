@@ -1,5 +1,5 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname } from 'node:path';
 import type { NativeService } from './native-plan.js';
 import { mustRun, run, type StackPaths, startProcess, stopProcess } from './processes.js';
 import { waitFor } from './wait-for.js';
@@ -35,7 +35,8 @@ export function stopPostgres(): void {
 }
 
 export async function startRabbitMq(paths: StackPaths, service: NativeService): Promise<void> {
-  const env = rabbitMqLoopbackEnv(paths);
+  const env = service.env;
+  writeLoopbackConfig(env.RABBITMQ_CONFIG_FILE);
   // The management UI on :15672, as in the rabbitmq:*-management image.
   mustRun(['rabbitmq-plugins', 'enable', '--offline', 'rabbitmq_management'], env);
   if (!run(['rabbitmq-diagnostics', '-q', 'ping'], env).ok) {
@@ -48,8 +49,8 @@ export async function startRabbitMq(paths: StackPaths, service: NativeService): 
     });
     mustRun(['rabbitmqctl', '--timeout', '90', 'await_startup'], env);
   }
-  const user = service.env.RABBITMQ_DEFAULT_USER ?? 'guest';
-  const password = service.env.RABBITMQ_DEFAULT_PASS ?? 'guest';
+  const user = env.RABBITMQ_DEFAULT_USER ?? 'guest';
+  const password = env.RABBITMQ_DEFAULT_PASS ?? 'guest';
   const added = run(['rabbitmqctl', 'add_user', user, password], env);
   if (!added.ok && !/already exists/i.test(added.output)) throw new Error(`adding RabbitMQ user: ${added.output}`);
   mustRun(['rabbitmqctl', 'change_password', user, password], env);
@@ -57,28 +58,27 @@ export async function startRabbitMq(paths: StackPaths, service: NativeService): 
   mustRun(['rabbitmqctl', 'set_permissions', '-p', '/', user, '.*', '.*', '.*'], env);
 }
 
-// RabbitMQ listens on every interface by default. Compose publishes the container's AMQP port and
-// management UI on 127.0.0.1 only, so natively they, the Erlang distribution port and epmd (which the
-// first RabbitMQ command starts) are kept on loopback as well, on the image's ports.
-export const RABBITMQ_LOOPBACK_CONF = `listeners.tcp.default = 127.0.0.1:5672
+// The image's ports, on loopback (see rabbitMqLoopbackEnv in native-plan.ts).
+const RABBITMQ_LOOPBACK_CONF = `listeners.tcp.default = 127.0.0.1:5672
 management.tcp.ip = 127.0.0.1
 management.tcp.port = 15672
 `;
 
-function rabbitMqLoopbackEnv(paths: StackPaths): Record<string, string> {
-  const folder = join(paths.pids, '..', 'rabbitmq');
-  mkdirSync(folder, { recursive: true });
-  const file = join(folder, 'rabbitmq.conf');
+function writeLoopbackConfig(file: string | undefined): void {
+  if (!file) throw new Error('the native plan gives RabbitMQ no RABBITMQ_CONFIG_FILE');
+  mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, RABBITMQ_LOOPBACK_CONF);
-  return {
-    RABBITMQ_CONFIG_FILE: file,
-    ERL_EPMD_ADDRESS: '127.0.0.1',
-    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS: '-kernel inet_dist_use_interface {127,0,0,1}',
-  };
+}
+
+// A node started otherwise (by an older version of the lab, or by the machine's service manager)
+// listens on every interface; `up` restarts such a node with the loopback configuration.
+export function rabbitMqListensBeyondLoopback(service: NativeService): boolean {
+  const listeners = run(['rabbitmq-diagnostics', '-q', 'listeners'], service.env);
+  return listeners.ok && /^Interface: (?!127\.0\.0\.1,|\[?::1\]?,)/m.test(listeners.output);
 }
 
 export async function stopRabbitMq(paths: StackPaths, service: NativeService): Promise<void> {
-  const result = run(['rabbitmqctl', 'stop'], rabbitMqLoopbackEnv(paths));
+  const result = run(['rabbitmqctl', 'stop'], service.env);
   if (!result.ok && !/nodedown|unable to connect|not running/i.test(result.output)) {
     throw new Error(`stopping RabbitMQ: ${result.output}`);
   }

@@ -37,6 +37,7 @@ function nativeService(
   const env = Object.fromEntries(
     Object.entries(service.environment ?? {}).map(([key, value]) => [key, rewriteHosts(key, value ?? '', serviceNames)]),
   );
+  if (kind === 'rabbitmq') Object.assign(env, rabbitMqLoopbackEnv(repoRoot));
   return {
     name,
     kind,
@@ -46,6 +47,18 @@ function nativeService(
     healthcheck: healthcheckCommand(name, service),
     dependsOn: Object.keys(service.depends_on ?? {}),
     ports: (service.ports ?? []).map((port) => publishedPort(name, port)),
+  };
+}
+
+// RabbitMQ listens on every interface by default, where the image's ports are published on 127.0.0.1
+// only. Natively its AMQP port and management UI (rabbitmq.conf, written by infra.ts), its Erlang
+// distribution port and epmd (which the first RabbitMQ command starts) are kept on loopback. Every
+// RabbitMQ command the stack runs, its health check included, gets these variables.
+export function rabbitMqLoopbackEnv(repoRoot: string): Record<string, string> {
+  return {
+    RABBITMQ_CONFIG_FILE: join(repoRoot, '.stack', 'rabbitmq', 'rabbitmq.conf'),
+    ERL_EPMD_ADDRESS: LOOPBACK,
+    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS: '-kernel inet_dist_use_interface {127,0,0,1}',
   };
 }
 

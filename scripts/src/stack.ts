@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { resolveCompose } from './compose-file.js';
-import { startPostgres, startRabbitMq, stopPostgres, stopRabbitMq } from './infra.js';
+import { rabbitMqListensBeyondLoopback, startPostgres, startRabbitMq, stopPostgres, stopRabbitMq } from './infra.js';
 import { type NativeService, nativePlan } from './native-plan.js';
 import { run, runningPid, type StackPaths, stackPaths, startProcess, stopProcess } from './processes.js';
 import { waitFor } from './wait-for.js';
@@ -50,8 +50,12 @@ export async function up(
 ): Promise<void> {
   for (const target of withDependencies(stack, names)) {
     if (isHealthy(target)) {
-      log(`${target.name}: already healthy`);
-      continue;
+      if (target.kind !== 'rabbitmq' || !rabbitMqListensBeyondLoopback(target)) {
+        log(`${target.name}: already healthy`);
+        continue;
+      }
+      log(`${target.name}: listens beyond 127.0.0.1, restarting it on loopback`);
+      await stopRabbitMq(stack.paths, target);
     }
     log(`${target.name}: starting`);
     await start(stack, target, envOverrides[target.name] ?? {});

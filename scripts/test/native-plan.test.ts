@@ -63,6 +63,14 @@ describe('nativePlan against docker-compose.yml', () => {
     for (const app of plan.filter((s) => s.kind === 'app')) expect(app.env.LISTEN_HOST, app.name).toBe('127.0.0.1');
   });
 
+  it('gives RabbitMQ, and every RabbitMQ command including its health check, the loopback-only settings', () => {
+    expect(service('rabbitmq').env).toMatchObject({
+      RABBITMQ_CONFIG_FILE: join(repoRoot, '.stack', 'rabbitmq', 'rabbitmq.conf'),
+      ERL_EPMD_ADDRESS: '127.0.0.1',
+      RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS: '-kernel inet_dist_use_interface {127,0,0,1}',
+    });
+  });
+
   it('keeps a service name that is not an address, such as OTEL_SERVICE_NAME, and values that name no service', () => {
     expect(service('database').env.OTEL_SERVICE_NAME).toBe('database');
     expect(service('frontend').env.OTEL_SERVICE_NAME).toBe('frontend');
