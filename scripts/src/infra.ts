@@ -71,10 +71,15 @@ function writeLoopbackConfig(file: string | undefined): void {
 }
 
 // A node started otherwise (by an older version of the lab, or by the machine's service manager)
-// listens on every interface; `up` restarts such a node with the loopback configuration.
+// listens on every interface; `up` restarts such a node with the loopback configuration. Judged by
+// the AMQP listener: `listeners` reports the management UI as [::] whatever address it is bound to.
 export function rabbitMqListensBeyondLoopback(service: NativeService): boolean {
   const listeners = run(['rabbitmq-diagnostics', '-q', 'listeners'], service.env);
-  return listeners.ok && /^Interface: (?!127\.0\.0\.1,|\[?::1\]?,)/m.test(listeners.output);
+  return listeners.ok && amqpListensBeyondLoopback(listeners.output);
+}
+
+export function amqpListensBeyondLoopback(listenersOutput: string): boolean {
+  return /^Interface: (?!127\.0\.0\.1,|\[?::1\]?,).*protocol: amqp,/m.test(listenersOutput);
 }
 
 export async function stopRabbitMq(paths: StackPaths, service: NativeService): Promise<void> {
