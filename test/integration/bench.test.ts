@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BenchReport } from '../../scripts/src/bench/report.js';
 import { loadStack, pidOf, service } from '../../scripts/src/stack.js';
+import { runNodeCli } from './support/node-cli.js';
 
 // `npm run bench -- --smoke --json`: every part of the benchmark with tiny amounts, on the running
 // stack, so the benchmark cannot rot. The full run (about 15 minutes) is not part of any test run.
@@ -11,18 +11,6 @@ import { loadStack, pidOf, service } from '../../scripts/src/stack.js';
 const BENCH_CLI = join(__dirname, '../../scripts/dist/bench.js');
 // Five restarts of the four services take most of it.
 const SMOKE_WITHIN_MS = 240_000;
-
-function smokeRun(): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BENCH_CLI, '--smoke', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 // The OTEL_* variables of a running process (from /proc) or of a service's settings.
 function otelEnvironment(from: number | undefined | Record<string, string>): Record<string, string> {
@@ -39,7 +27,7 @@ describe('npm run bench -- --smoke --json', () => {
   it(
     'measures every part, finds every trace complete, and leaves the services as docker-compose.yml sets them',
     async () => {
-      const run = await smokeRun();
+      const run = await runNodeCli(BENCH_CLI, ['--smoke', '--json']);
       expect(run.code, run.stderr).toBe(0);
       const report = JSON.parse(run.stdout) as BenchReport;
 

@@ -1,32 +1,18 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LoadSummary } from '../../scripts/src/load/summary.js';
 import { freePort } from '../../scripts/src/free-port.js';
 import { rootsOf, type TraceSpan, waitForTrace } from './support/jaeger.js';
 import { FRONTEND } from './support/mesh.js';
+import { type CliRun, runNodeCli } from './support/node-cli.js';
 
 // `npm run load` as a learner runs it, against the running mesh: the exact count, the held rate,
 // trace ids that lead into Jaeger, and the one-line refusals with exit code 2.
 
 const LOAD_CLI = join(__dirname, '../../scripts/dist/load.js');
 
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 function load(...args: string[]): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [LOAD_CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runNodeCli(LOAD_CLI, args);
 }
 
 async function loadJson(...args: string[]): Promise<LoadSummary> {

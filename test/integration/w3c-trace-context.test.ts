@@ -53,9 +53,13 @@ function parse(headers: Record<string, string | string[] | undefined>): Forwarde
   return { version: version as string, traceId: traceId as string, parentId: parentId as string, tracestate, rawTracestate };
 }
 
+// What the frontend sent on with each of `calls` calls it was asked to make.
+async function forwardCalls(headers: RawHeaders, calls: number): Promise<Forwarded[]> {
+  return (await harness.send(headers, calls)).map((call) => parse(call as Record<string, string>));
+}
+
 async function forward(headers: RawHeaders): Promise<Forwarded> {
-  const [call] = await harness.send(headers);
-  return parse(call as Record<string, string>);
+  return (await forwardCalls(headers, 1))[0] as Forwarded;
 }
 
 describe('traceparent, as the W3C test suite sends it', () => {
@@ -119,19 +123,19 @@ describe('traceparent, as the W3C test suite sends it', () => {
   });
 
   it('gives each of several calls the incoming trace id and a parent id of its own', async () => {
-    const calls = (await harness.send([['traceparent', VALID]], 3)).map((headers) => parse(headers as Record<string, string>));
+    const calls = await forwardCalls([['traceparent', VALID]], 3);
     expect(new Set(calls.map((c) => c.traceId))).toEqual(new Set([TRACE_ID]));
     expect(new Set(calls.map((c) => c.parentId)).size).toBe(3);
   });
 
   it('gives several calls after an invalid traceparent a new trace id and a parent id each', async () => {
-    const calls = (await harness.send([['traceparent', `00-${'0'.repeat(32)}-${PARENT_ID}-01`]], 3)).map((headers) => parse(headers as Record<string, string>));
+    const calls = await forwardCalls([['traceparent', `00-${'0'.repeat(32)}-${PARENT_ID}-01`]], 3);
     expect(calls.map((c) => c.traceId)).not.toContain('0'.repeat(32));
     expect(new Set(calls.map((c) => c.parentId)).size).toBe(3);
   });
 
   it('gives several calls without a trace context a parent id each', async () => {
-    const calls = (await harness.send([], 3)).map((headers) => parse(headers as Record<string, string>));
+    const calls = await forwardCalls([], 3);
     expect(new Set(calls.map((c) => c.parentId)).size).toBe(3);
   });
 });
