@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `npm run setup`: installs what the native stack and the tests need, skipping whatever is already
 # there, from package registries only: Node (npm registry) where the machine's is too old, RabbitMQ,
-# PostgreSQL and wget (Debian), Jaeger and the Compose CLI (built from their Go modules), the npm
-# dependencies, and the compiled services. Safe to run again.
+# PostgreSQL, wget and Chromium (Debian), Jaeger and the Compose CLI (built from their Go modules),
+# the npm dependencies, and the compiled services. Safe to run again.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -13,7 +13,7 @@ step "Node"
 bash scripts/setup/install-node.sh
 source scripts/setup/node-path.sh
 
-step "RabbitMQ, PostgreSQL, wget (Debian packages)"
+step "RabbitMQ, PostgreSQL, wget, Chromium (Debian packages)"
 bash scripts/setup/install-debian-packages.sh
 
 step "Jaeger (Go module)"

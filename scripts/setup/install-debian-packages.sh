@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # RabbitMQ and PostgreSQL for the native stack, wget for Jaeger's health check (the same command as in
-# docker-compose.yml). Installed from Debian's packages only where missing; their services are not
-# started here: `npm run stack:up` starts them.
+# docker-compose.yml), and a headless Chromium with fonts for the trace explorer's browser test.
+# Installed from Debian's packages only where missing; their services are not started here:
+# `npm run stack:up` starts them.
 set -euo pipefail
 missing=()
 command -v rabbitmq-server >/dev/null 2>&1 || [ -x /usr/sbin/rabbitmq-server ] || missing+=(rabbitmq-server)
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
 command -v wget >/dev/null 2>&1 || missing+=(wget)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -d /usr/share/fonts/truetype/liberation ] || missing+=(fonts-liberation)
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "already installed: rabbitmq-server postgresql wget"
+  echo "already installed: rabbitmq-server postgresql wget chromium fonts-liberation"
   exit 0
 fi
 if [ "$(id -u)" -ne 0 ]; then
