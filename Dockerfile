@@ -21,6 +21,9 @@ COPY trace-analysis trace-analysis
 COPY services services
 ARG SERVICE
 RUN test -n "$SERVICE" && npx tsc -b shared-tracing "services/$SERVICE"
+# Files a service serves as they are (trace-api: the trace explorer's page and styles); an empty
+# folder for the others, so one COPY below fits every service.
+RUN mkdir -p "services/$SERVICE/public"
 # The workspace libraries this service depends on besides shared-tracing (trace-api: trace-analysis),
 # staged here so that the runtime stage carries them for that service only.
 RUN mkdir -p staged-libs && for lib in trace-analysis; do \
@@ -43,6 +46,7 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
   && npm cache clean --force
 COPY --from=build /app/shared-tracing/dist shared-tracing/dist
 COPY --from=build /app/services/${SERVICE}/dist services/${SERVICE}/dist
+COPY --from=build /app/services/${SERVICE}/public services/${SERVICE}/public
 USER node
 # docker-compose.yml gives the same command explicitly, which is what the native stack runs.
 CMD ["sh", "-c", "exec node --import @tracing-lab/shared-tracing/register services/$SERVICE/dist/index.js"]

@@ -1,4 +1,5 @@
-import type { Express } from 'express';
+import { join } from 'node:path';
+import express, { type Express } from 'express';
 import { z } from 'zod';
 import { finishServiceApp, intBetween, type Logger, parseInput, serviceApp } from '@tracing-lab/shared-tracing';
 import {
@@ -15,6 +16,7 @@ import type { AlertEvaluator } from './alert-evaluator.js';
 import type { JaegerQuery } from './jaeger-query.js';
 import type { ManualTraces } from './manual-traces.js';
 import type { TraceStore } from './trace-store.js';
+import { waterfall } from './waterfall.js';
 
 const traceId = z.string({ error: 'must be a W3C trace id (32 hex digits)' }).regex(/^([0-9a-fA-F]{16}){1,2}$/, 'must be a W3C trace id (32 hex digits)');
 const spanId = z.string({ error: 'must be a W3C span id (16 hex digits)' }).regex(/^[0-9a-fA-F]{16}$/, 'must be a W3C span id (16 hex digits)');
@@ -39,14 +41,26 @@ const window = {
   lookbackMinutes: intBetween(1, 10_080, true).default(60),
 };
 const windowQuery = z.object(window);
+// As Jaeger UI's Tags box takes them: `lab.scenario=slow-db error=true`. A pair splits at its first
+// '=', so a value may hold one.
+const TAGS_RULE = "must be key=value pairs separated by spaces, e.g. 'lab.scenario=slow-db'";
+const tagFilter = z
+  .string({ error: TAGS_RULE })
+  .trim()
+  .regex(/^[^\s=]+=\S+(\s+[^\s=]+=\S+)*$/, TAGS_RULE)
+  .transform((text) => Object.fromEntries(text.split(/\s+/).map((pair) => pair.split(/=(.*)/s, 2) as [string, string])));
 const searchQuery = z.object({
   serviceName: name.optional(),
   operationName: name.optional(),
   minDuration: z.coerce.number({ error: 'must be a duration in ms' }).min(0, 'must be a duration in ms').optional(),
   status: z.enum(['completed', 'failed'], { error: "must be 'completed' or 'failed'" }).optional(),
+  tags: tagFilter.optional(),
   ...window,
   limit: intBetween(1, 1000, true).default(20),
 });
+
+// The trace explorer at GET /ui: its page and styles as they are, and its compiled script.
+const EXPLORER_FILES = [join(__dirname, '..', 'public'), join(__dirname, 'explorer')];
 
 export function createApp(store: TraceStore, manual: ManualTraces, jaeger: JaegerQuery, alerts: AlertEvaluator, logger: Logger): Express {
   const app = serviceApp(logger, async () => ({ jaeger: (await jaeger.reachable()) ? 'up' : 'down', ...alerts.dependencies() }), { jsonLimit: '64kb' });
@@ -78,6 +92,10 @@ export function createApp(store: TraceStore, manual: ManualTraces, jaeger: Jaege
     res.json(visualizeTrace(tree, selfTimes(tree)));
   });
 
+  app.get('/traces/:traceId/waterfall', async (req, res) => {
+    res.json(waterfall(await store.trace(parseInput(traceParam, req.params).traceId)));
+  });
+
   app.get('/traces/:traceId/analyze', async (req, res) => {
     res.json(analyzeTrace(await store.tree(parseInput(traceParam, req.params).traceId)));
   });
@@ -85,6 +103,10 @@ export function createApp(store: TraceStore, manual: ManualTraces, jaeger: Jaege
   app.get('/traces/:traceId/compare/:otherTraceId', async (req, res) => {
     const ids = parseInput(compareParams, req.params);
     res.json(compareTraces(await store.tree(ids.traceId), await store.tree(ids.otherTraceId)));
+  });
+
+  app.get('/services', async (_req, res) => {
+    res.json(await jaeger.services());
   });
 
   app.get('/stats', async (req, res) => {
@@ -108,6 +130,8 @@ export function createApp(store: TraceStore, manual: ManualTraces, jaeger: Jaege
   app.get('/alerts', (_req, res) => {
     res.json(alerts.report());
   });
+
+  app.use('/ui', ...EXPLORER_FILES.map((folder) => express.static(folder)));
 
   return finishServiceApp(app, logger);
 }

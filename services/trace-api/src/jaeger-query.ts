@@ -9,6 +9,8 @@ export interface TraceSearch {
   operation?: string;
   // Jaeger's own duration filter, e.g. `500ms`.
   minDuration?: string;
+  // Span, resource or event fields the trace must have, e.g. `{ 'lab.scenario': 'slow-db' }`.
+  tags?: Record<string, string>;
   limit: number;
   lookbackMinutes: number;
 }
@@ -40,6 +42,7 @@ export class JaegerQuery {
     };
     if (search.operation) params.operation = search.operation;
     if (search.minDuration) params.minDuration = search.minDuration;
+    if (search.tags && Object.keys(search.tags).length > 0) params.tags = JSON.stringify(search.tags);
     try {
       const { data } = await this.http.get<{ data: JaegerTrace[] | null }>('/api/traces', { params });
       return data.data ?? [];

@@ -16,6 +16,8 @@ export interface RecentQuery {
   operationName?: string;
   minDuration?: number;
   status?: 'completed' | 'failed';
+  // Every pair must be on some span of the trace (a span tag, a resource tag or an event field).
+  tags?: Record<string, string>;
   limit: number;
   lookbackMinutes: number;
 }
@@ -29,10 +31,15 @@ export class TraceStore {
   ) {}
 
   async tree(traceId: string): Promise<TraceTree> {
+    return buildTraceTree(await this.trace(traceId));
+  }
+
+  // The trace as Jaeger's JSON, for what the tree leaves out (events, links, resource tags).
+  async trace(traceId: string): Promise<JaegerTrace> {
     const id = traceId.toLowerCase();
     const merged = mergeTraces(await this.jaeger.trace(id), this.manual.asJaegerTrace(id));
     if (!merged) throw HttpError.notFound(`trace ${id}`);
-    return buildTraceTree(merged);
+    return merged;
   }
 
   isActive(traceId: string): boolean {
@@ -52,6 +59,7 @@ export class TraceStore {
         lookbackMinutes: query.lookbackMinutes,
         ...(query.operationName ? { operation: query.operationName } : {}),
         ...(query.minDuration !== undefined ? { minDuration: `${query.minDuration}ms` } : {}),
+        ...(query.tags ? { tags: query.tags } : {}),
       }),
     );
     const found = new Map<string, JaegerTrace>();
