@@ -19,3 +19,4 @@ export { activeScenarios, faultFires, LabFaultError, SCENARIO_BAGGAGE_KEY } from
 export { traceResponseHeader } from './trace-response.js';
 export { loadTracingConfig, type TracingConfig } from './tracing-config.js';
 export { withSpan } from './with-span.js';
+export { serviceTracerProvider } from './service-tracer-provider.js';

@@ -1,7 +1,7 @@
 import { BaggageSpanProcessor } from '@opentelemetry/baggage-span-processor';
 import { getNumberFromEnv } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace';
+import { BatchSpanProcessor, SimpleSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace';
 import { RedactionSpanProcessor } from './redaction-span-processor.js';
 import { spanPipelineMeterProvider } from './span-pipeline-stats.js';
 
@@ -10,10 +10,16 @@ import { spanPipelineMeterProvider } from './span-pipeline-stats.js';
 // spans: a caller's baggage may carry data that must not reach Jaeger.
 export const LAB_BAGGAGE_PREFIX = 'lab.';
 
-export function meshSpanProcessors(): SpanProcessor[] {
+// 'batched' keeps the export off the request path; 'each' exports a span as soon as it ends, for
+// spans a client expects to find in Jaeger right after its call (the Tracing API's manual spans).
+export type ExportMode = 'batched' | 'each';
+
+// Every span the lab exports goes through this list, whichever provider made it.
+export function meshSpanProcessors(exportMode: ExportMode = 'batched'): SpanProcessor[] {
   const baggage = new BaggageSpanProcessor((key) => key.startsWith(LAB_BAGGAGE_PREFIX));
+  const exporter = exportMode === 'batched' ? batchProcessor() : new SimpleSpanProcessor({ exporter: new OTLPTraceExporter() });
   // Order matters: baggage is copied at start, redaction runs as a span ends, export comes last.
-  return [baggage as unknown as SpanProcessor, new RedactionSpanProcessor(), batchProcessor()];
+  return [baggage as unknown as SpanProcessor, new RedactionSpanProcessor(), exporter];
 }
 
 // OTLP over HTTP to Jaeger's :4318, batched so the export stays off the request path. The SDK builds

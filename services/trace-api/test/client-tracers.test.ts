@@ -10,7 +10,8 @@ describe('ClientTracers', () => {
 
   it('refuses a new service name past the limit, naming the field, and still serves the known ones', async () => {
     const tracers = new ClientTracers();
-    for (let i = 0; i < MAX_CLIENT_SERVICES; i++) tracers.tracerFor(`client-${i}`);
+    const first = tracers.tracerFor('client-0');
+    for (let i = 1; i < MAX_CLIENT_SERVICES; i++) tracers.tracerFor(`client-${i}`);
     let refused: unknown;
     try {
       tracers.tracerFor('one-too-many');
@@ -20,7 +21,7 @@ describe('ClientTracers', () => {
     expect(refused).toBeInstanceOf(HttpError);
     expect((refused as HttpError).status).toBe(400);
     expect((refused as HttpError).body.field).toBe('serviceName');
-    expect(tracers.tracerFor('client-0')).toBeDefined();
+    expect(tracers.tracerFor('client-0')).toBe(first);
     await tracers.shutdown();
   });
 });
