@@ -28,6 +28,14 @@ export const PROBE_ORDER = { userId: 1, productId: 2, quantity: 1 } as const;
 // baggage onto every span, so a learner can find the checker's traffic in Jaeger by this tag.
 export const RUN_BAGGAGE_KEY = 'lab.checker';
 
+// Task 9's order carries, beside the run id, a baggage entry no span may keep: baggage comes from
+// whoever calls a service, and this one is personal data.
+export const PRIVATE_BAGGAGE = { key: 'user.email', value: 'checker@example.com' } as const;
+
+// An order every service rejects as the caller's mistake (400): task 7 expects no server span of its
+// trace to be marked ERROR, since a 4xx is the client's error, not the server's.
+export const REJECTED_ORDER = { ...PROBE_ORDER, quantity: 0 } as const;
+
 // The fault scenario task 7 asks for, and where its error must show.
 export const ERROR_SCENARIO = { baggage: 'lab.scenario=backend-error', service: 'backend' } as const;
 
@@ -111,3 +119,14 @@ export const ERROR_TAGS = { status: 'otel.status_code', statusValue: 'ERROR', er
 
 // The scope name of the Express instrumentation's spans.
 export const EXPRESS_SCOPE = '@opentelemetry/instrumentation-express';
+
+// The order's trace as the instrumentation makes it, without the custom spans a learner adds by hand
+// (task 6): what task 8 holds every order to, so a missing custom span is blamed on the custom span,
+// not on spans lost in export. A span listed under a custom span is kept, under that span's parent.
+export const ORDER_SKELETON: ExpectedSpan[] = withoutCustomSpans(ORDER_TRACE);
+
+function withoutCustomSpans(table: ExpectedSpan[]): ExpectedSpan[] {
+  const custom = new Map(table.filter((e) => CUSTOM_SPANS.some((c) => c.span === e.id)).map((e) => [e.id, e]));
+  const parentOf = (id: string | undefined): string | undefined => (id && custom.has(id) ? parentOf(custom.get(id)?.under) : id);
+  return table.filter((e) => !custom.has(e.id)).map((e) => ({ ...e, under: parentOf(e.under) }));
+}

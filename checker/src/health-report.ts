@@ -1,4 +1,4 @@
-import { hints } from './hints.js';
+import { type Hint, hints } from './hints.js';
 
 // A service's GET /health answer, and what it says about its tracing set-up.
 
@@ -24,12 +24,12 @@ export const OTLP_HTTP_PATH = '/v1/traces';
 const OTLP_GRPC_PORT = '4317';
 
 // The classic endpoint mistakes, or undefined when the endpoint looks right.
-export function exporterEndpointProblem(service: string, endpoint: string): string | undefined {
+export function exporterEndpointProblem(service: string, endpoint: string): Hint | undefined {
   let url: URL;
   try {
     url = new URL(endpoint);
   } catch {
-    return `the ${service}'s exporter endpoint '${endpoint}' is not a URL`;
+    return hints.endpointNotUrl(service, endpoint);
   }
   const path = url.pathname.replace(/\/+$/, '');
   if (/\/v1\/(v1\/)+traces$|\/v1\/traces\/v1\/traces$/.test(path)) return hints.endpointDoubled(service, endpoint);
@@ -39,8 +39,8 @@ export function exporterEndpointProblem(service: string, endpoint: string): stri
 }
 
 // What is wrong with a service's tracing according to its /health, each as a hint.
-export function tracingProblems(expectedName: string, body: HealthBody): string[] {
-  const problems: string[] = [];
+export function tracingProblems(expectedName: string, body: HealthBody): Hint[] {
+  const problems: Hint[] = [];
   if (!body.tracing.enabled) problems.push(hints.sdkDisabled(expectedName));
   if (body.service === 'unknown_service:node' || body.service.startsWith('unknown_service')) problems.push(hints.serviceNameNotSet(expectedName));
   else if (body.service !== expectedName) problems.push(hints.serviceNameWrong(expectedName, body.service));

@@ -1,9 +1,11 @@
 // The troubleshooting knowledge: for each thing the checker can see go wrong, the likely bug and the
-// fix, in the words a learner needs. Tasks pick the hint that matches what they found.
+// fix, in the words a learner needs. Tasks pick the hint that matches what they found. Each hint's
+// key is its stable id: --json reports it, the exercises' proofs expect it, and
+// docs/troubleshooting.md has a row for each.
 
 const START = (service: string): string => `npm run stack:up ${service} (natively) or docker compose up -d ${service}`;
 
-export const hints = {
+const HINT_TEXTS = {
   serviceDown: (service: string, url: string, error: string): string =>
     `the ${service} is not running: GET ${url} failed (${error}). Start it: ${START(service)}; its log is .stack/logs/${service}.log`,
 
@@ -27,6 +29,9 @@ export const hints = {
 
   unknownServiceInJaeger: (): string =>
     `Jaeger lists 'unknown_service:node': some process exports spans without OTEL_SERVICE_NAME set`,
+
+  endpointNotUrl: (service: string, endpoint: string): string =>
+    `the ${service}'s exporter endpoint '${endpoint}' is not a URL: set OTEL_EXPORTER_OTLP_ENDPOINT to http://jaeger:4318 (Compose) or http://127.0.0.1:4318 (natively)`,
 
   endpointDoubled: (service: string, endpoint: string): string =>
     `the ${service} exports to ${endpoint}: the path is doubled, so Jaeger answers 404 to every export. ` +
@@ -115,10 +120,44 @@ export const hints = {
   errorTypeMissing: (span: string): string =>
     `${span} has no error.type attribute, the tag errors are searched by: span.setAttribute('error.type', error.name)`,
 
+  clientErrorMarked: (span: string, status: number): string =>
+    `${span} answered ${status}, the caller's mistake, yet it is marked ERROR: on a SERVER span only a 5xx is the ` +
+    `server's error (the HTTP semantic conventions). Mark the server span in the error middleware for statuses of 500 and above only`,
+
   requestsFailed: (failed: number, statuses: string): string =>
     `${failed} of the checker's orders failed (${statuses}): see task 2 and the services' logs`,
+
+  spanKindWrong: (span: string, expected: string, found: string, where: string): string =>
+    `"${span}" is a ${found.toUpperCase()} span, expected ${expected.toUpperCase()}: give it the kind SpanKind.${expected.toUpperCase()} where it is started in ${where}`,
+
+  serviceAbsentFromTrace: (service: string): string => `no ${service} spans in the order's trace at all: see tasks 2 to 5`,
+
+  spanNameUnbounded: (span: string, value: string): string =>
+    `the span name "${span}" carries a per-request value (${value}): span names are what Jaeger groups and searches by, ` +
+    `so each must come from a small fixed set. Keep the name fixed and put the value in an attribute`,
+
+  baggageLeaked: (key: string, service: string): string =>
+    `the ${service} copied the baggage entry '${key}' onto its spans: baggage is set by whoever calls you, and may carry ` +
+    `personal data. Copy only allow-listed keys (the lab.* ones) in the BaggageSpanProcessor's key predicate`,
+
+  baggageNotCopied: (key: string, service: string): string =>
+    `the ${service}'s spans lack the attribute '${key}' from the request's baggage: the BaggageSpanProcessor must copy ` +
+    `the allow-listed lab.* keys onto every span`,
 
   spansLost: (service: string, count: number): string =>
     `${count} trace(s) lost spans of the ${service}: spans dropped before export — a full batch queue ` +
     `(OTEL_BSP_MAX_QUEUE_SIZE), an exporter failing now and then, or a restart that did not flush (see the ${service}'s log)`,
 };
+
+// A hint as the checker reports it: the id a program or a proof matches on, the text a learner reads.
+export type HintId = keyof typeof HINT_TEXTS;
+export interface Hint {
+  id: HintId;
+  text: string;
+}
+
+type HintMakers = { [Id in HintId]: (...args: Parameters<(typeof HINT_TEXTS)[Id]>) => Hint };
+
+export const hints = Object.fromEntries(
+  Object.entries(HINT_TEXTS).map(([id, text]) => [id, (...args: unknown[]) => ({ id, text: (text as (...a: unknown[]) => string)(...args) })]),
+) as HintMakers;

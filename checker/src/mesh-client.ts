@@ -55,11 +55,11 @@ export class MeshClient {
     }
   }
 
-  postOrder(extraBaggage?: string): Promise<SentRequest> {
+  postOrder(extraBaggage?: string, order: Record<string, number> = PROBE_ORDER): Promise<SentRequest> {
     return this.send('POST /api/orders', '/api/orders', {
       method: 'POST',
       headers: { 'content-type': 'application/json', baggage: [this.baggage, extraBaggage].filter(Boolean).join(',') },
-      body: JSON.stringify(PROBE_ORDER),
+      body: JSON.stringify(order),
     });
   }
 

@@ -10,6 +10,7 @@ export interface CheckerOptions {
   jaegerUrl: string;
   frontendUrl: string;
   task: number | undefined;
+  exercise: number | undefined;
   json: boolean;
   junit: string | undefined;
   watch: boolean;
@@ -26,7 +27,7 @@ export const DEFAULTS = {
   watchIntervalSeconds: 5,
 } as const;
 
-export const TASK_COUNT = 8;
+export const TASK_COUNT = 9;
 const MAX_AUDIT = 1000;
 
 export const USAGE = `Usage: npm run check -- [options]
@@ -37,6 +38,7 @@ Options:
   --jaeger-url <url>    Jaeger's query API (default ${DEFAULTS.jaegerUrl})
   --frontend-url <url>  the mesh's entry point; the other services are on its host (default ${DEFAULTS.frontendUrl})
   --task <n>            run task n only (1-${TASK_COUNT})
+  --exercise <n>        run only the tasks that grade exercise n (npm run lab -- list)
   --json                print the result as JSON
   --junit <file>        also write the result as a JUnit XML report
   --watch               re-run every ${DEFAULTS.watchIntervalSeconds}s after each run, as you work
@@ -57,6 +59,7 @@ export function parseOptions(argv: string[]): CheckerOptions {
         'jaeger-url': { type: 'string', default: DEFAULTS.jaegerUrl },
         'frontend-url': { type: 'string', default: DEFAULTS.frontendUrl },
         task: { type: 'string' },
+        exercise: { type: 'string' },
         json: { type: 'boolean', default: false },
         junit: { type: 'string' },
         watch: { type: 'boolean', default: false },
@@ -68,10 +71,12 @@ export function parseOptions(argv: string[]): CheckerOptions {
   } catch (error) {
     throw new UsageError(`${(error as Error).message.split('\n')[0]} (see --help)`);
   }
+  if (values.task !== undefined && values.exercise !== undefined) throw new UsageError('--task and --exercise cannot be given together (see --help)');
   return {
     jaegerUrl: httpUrl('--jaeger-url', values['jaeger-url']),
     frontendUrl: httpUrl('--frontend-url', values['frontend-url']),
     task: values.task === undefined ? undefined : integerIn('--task', values.task, 1, TASK_COUNT),
+    exercise: values.exercise === undefined ? undefined : integerIn('--exercise', values.exercise, 1, 99),
     json: values.json,
     junit: values.junit === '' ? invalid('--junit', '', 'a file name') : values.junit,
     watch: values.watch,

@@ -1,7 +1,10 @@
 // Records the checker's unit-test fixtures from the real mesh and Jaeger, so the predicates are tested
 // on the JSON Jaeger really returns:
 //
-//   bash scripts/with-node.sh node checker/dist/record-fixture.js <name> <order|users|backend-error> [--orphans]
+//   bash scripts/with-node.sh node checker/dist/record-fixture.js <name> <kind> [--orphans]
+//
+// Kinds: order, users, backend-error (task 7's failing order), rejected (task 7's 4xx order),
+// private-baggage (task 9's order, with a user.email baggage entry).
 //
 // It sends the request, waits until its trace is complete (or for --timeout, then saves what came),
 // and writes checker/test/fixtures/<name>.json: the /api/traces/<id> answer as Jaeger sent it, plus
@@ -11,7 +14,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ERROR_SCENARIO, ORDER_TRACE, SERVICES, USERS_TRACE } from './expectations.js';
+import { ERROR_SCENARIO, type ExpectedSpan, ORDER_TRACE, PRIVATE_BAGGAGE, REJECTED_ORDER, SERVICES, USERS_TRACE } from './expectations.js';
 import { isComplete } from './expected-spans.js';
 import { fetchWithTimeout } from './http-get.js';
 import { tracesFromResponse } from './jaeger-trace.js';
@@ -21,6 +24,16 @@ import { poll } from './poll.js';
 import { rootsOf } from './trace-shape.js';
 
 const FIXTURES = resolve(__dirname, '..', 'test', 'fixtures');
+
+// What each kind of fixture sends, and the table its trace is complete by (none: until the frontend's
+// and the backend's server spans are in).
+const KINDS: Record<string, { request(mesh: MeshClient): Promise<SentRequest>; table: ExpectedSpan[] }> = {
+  order: { request: (mesh) => mesh.postOrder(), table: ORDER_TRACE },
+  users: { request: (mesh) => mesh.getUsers(), table: USERS_TRACE },
+  'backend-error': { request: (mesh) => mesh.postOrder(ERROR_SCENARIO.baggage), table: [] },
+  rejected: { request: (mesh) => mesh.postOrder(undefined, REJECTED_ORDER), table: [] },
+  'private-baggage': { request: (mesh) => mesh.postOrder(`${PRIVATE_BAGGAGE.key}=${encodeURIComponent(PRIVATE_BAGGAGE.value)}`), table: ORDER_TRACE },
+};
 const ORPHAN_SLACK_MS = 3_000;
 
 async function main(): Promise<void> {
@@ -34,15 +47,13 @@ async function main(): Promise<void> {
     },
   });
   const [name, kind] = positionals;
-  if (!name || !['order', 'users', 'backend-error'].includes(kind ?? '')) {
-    throw new Error('usage: record-fixture <name> <order|users|backend-error> [--orphans] [--timeout s]');
-  }
+  const send = kind ? KINDS[kind] : undefined;
+  if (!name || !send) throw new Error(`usage: record-fixture <name> <${Object.keys(KINDS).join('|')}> [--orphans] [--timeout s]`);
   const jaeger = values['jaeger-url'];
   const mesh = new MeshClient(values['frontend-url'], 'lab.checker=fixture');
-  const request: SentRequest =
-    kind === 'users' ? await mesh.getUsers() : await mesh.postOrder(kind === 'backend-error' ? ERROR_SCENARIO.baggage : undefined);
+  const request = await send.request(mesh);
   if (!request.traceId) throw new Error(`${request.what} answered ${request.status ?? request.error} without a traceresponse header`);
-  const table = kind === 'users' ? USERS_TRACE : kind === 'order' ? ORDER_TRACE : [];
+  const table = send.table;
 
   const url = `${jaeger}/api/traces/${request.traceId}`;
   const result = await poll(
@@ -52,7 +63,7 @@ async function main(): Promise<void> {
       if (response.status === 404) return { value: undefined, done: false, seen: 'not in Jaeger' };
       const body = (await response.json()) as unknown;
       const spans = tracesFromResponse(body)[0]?.spans ?? [];
-      const done = table.length ? isComplete(spans, table) : spans.some((s) => s.service === ERROR_SCENARIO.service);
+      const done = table.length ? isComplete(spans, table) : ['frontend', ERROR_SCENARIO.service].every((service) => spans.some((s) => s.service === service && s.kind === 'server'));
       return { value: body, done, seen: `${spans.length} spans` };
     },
     { timeoutMs: Number(values.timeout) * 1000 },

@@ -10,8 +10,8 @@ export function toJUnit(result: RunResult): string {
     const open = `    <testcase classname="tracing-lab.checker" name="${xml(name)}" time="${seconds(task.durationMs)}">`;
     const checks = task.checks.map((c) => `${c.ok ? '✓' : '✗'} ${c.text}`).join('\n');
     if (task.passed) return `${open}\n      <system-out>${xml(checks)}</system-out>\n    </testcase>`;
-    const message = task.hints[0] ?? task.checks.find((c) => !c.ok)?.text ?? 'failed';
-    const body = [checks, ...task.hints.map((h) => `hint: ${h}`)].join('\n');
+    const message = task.hints[0]?.text ?? task.checks.find((c) => !c.ok)?.text ?? 'failed';
+    const body = [checks, ...task.hints.map((h) => `hint: ${h.text}`)].join('\n');
     return `${open}\n      <failure message="${xml(message)}" type="TaskFailed">${xml(body)}</failure>\n    </testcase>`;
   });
   return [

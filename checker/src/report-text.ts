@@ -21,7 +21,7 @@ export function formatTask(result: TaskResult): string {
   const title = `${mark(result.passed)} Task ${result.id}: ${result.title}`;
   const lines = [`${styleText('bold', title)}  ${result.earned}/${result.points}`];
   for (const c of result.checks) lines.push(`    ${mark(c.ok)} ${c.text}`);
-  if (!result.passed) for (const hint of result.hints) lines.push(`    ${styleText('yellow', 'hint:')} ${hint}`);
+  if (!result.passed) for (const hint of result.hints) lines.push(`    ${styleText('yellow', 'hint:')} ${hint.text}`);
   return lines.join('\n');
 }
 
@@ -32,6 +32,6 @@ export function formatSummary(result: RunResult): string {
     ? 'Fix the failing tasks above, then run the check again.'
     : result.tasks.length === TASK_COUNT
       ? 'All tasks pass: the mesh is traced end to end.'
-      : 'Passed. Run the check without --task for the full score.';
+      : 'Passed. Run the check without --task or --exercise for the full score.';
   return ['', styleText('bold', score), verdict].join('\n');
 }

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ExerciseError, findExercise } from './exercises.js';
 import { FrontendUnavailableError } from './mesh-client.js';
 import { JaegerClient, JaegerUnavailableError } from './jaeger-client.js';
 import { type CheckerOptions, DEFAULTS, parseOptions, USAGE, UsageError } from './options.js';
@@ -7,6 +8,7 @@ import { toJUnit } from './report-junit.js';
 import { formatHeader, formatSummary, formatTask } from './report-text.js';
 import { RunContext } from './run-context.js';
 import { type RunResult, runTasks } from './run-tasks.js';
+import type { Task } from './task.js';
 import { TASKS } from './tasks/index.js';
 
 // The one place that owns output and exit codes: 0 every task passes, 1 some fail, 2 the checker
@@ -70,7 +72,7 @@ async function checkOnce(options: CheckerOptions, output: Output): Promise<numbe
   } catch (error) {
     if (error instanceof JaegerUnavailableError || error instanceof FrontendUnavailableError) {
       output.err(`check: cannot run: ${error.message}. Is the stack up? (npm run stack:up)`);
-    } else if (error instanceof CannotWriteError) {
+    } else if (error instanceof CannotWriteError || error instanceof ExerciseError) {
       output.err(`check: ${error.message}`);
     } else {
       output.err(`check: cannot run: ${error instanceof Error ? error.message : String(error)}`);
@@ -80,13 +82,22 @@ async function checkOnce(options: CheckerOptions, output: Output): Promise<numbe
 }
 
 async function check(options: CheckerOptions, output: Output): Promise<RunResult> {
+  const tasks = selectTasks(options);
   const context = new RunContext(options, new JaegerClient(options.jaegerUrl));
   await Promise.all([context.jaeger.services(), context.mesh.assertReachable()]);
-  const tasks = options.task === undefined ? TASKS : TASKS.filter((t) => t.id === options.task);
   if (!options.json) output.out(formatHeader({ runId: context.runId, ...options }));
   return runTasks(tasks, context, (result) => {
     if (!options.json) output.out(formatTask(result));
   });
+}
+
+function selectTasks(options: CheckerOptions): Task[] {
+  if (options.task !== undefined) return TASKS.filter((t) => t.id === options.task);
+  if (options.exercise !== undefined) {
+    const graded = findExercise(options.exercise).tasks;
+    return TASKS.filter((t) => graded.includes(t.id));
+  }
+  return TASKS;
 }
 
 async function writeJUnit(file: string, result: RunResult): Promise<void> {

@@ -1,3 +1,4 @@
+import type { Hint } from './hints.js';
 import type { RunContext } from './run-context.js';
 import { check, type Task, type TaskResult } from './task.js';
 
@@ -34,7 +35,7 @@ export async function runTasks(tasks: Task[], context: RunContext, onResult: (re
       earned: passed ? task.points : 0,
       passed,
       checks: outcome.checks,
-      hints: [...new Set(outcome.hints)],
+      hints: uniqueHints(outcome.hints),
       ...(outcome.data ? { data: outcome.data } : {}),
       durationMs: Date.now() - started,
     };
@@ -52,4 +53,9 @@ export async function runTasks(tasks: Task[], context: RunContext, onResult: (re
     passed: results.every((r) => r.passed),
     tasks: results,
   };
+}
+
+// The same finding may be reached by two checks; the learner reads it once.
+function uniqueHints(found: Hint[]): Hint[] {
+  return [...new Map(found.map((hint) => [hint.text, hint])).values()];
 }

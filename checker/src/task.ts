@@ -1,3 +1,4 @@
+import type { Hint } from './hints.js';
 import type { TaskContext } from './run-context.js';
 
 // A task of the lab: what it checks, each check a line a learner reads (✓ or ✗), and when it fails,
@@ -10,7 +11,7 @@ export interface Check {
 
 export interface TaskOutcome {
   checks: Check[];
-  hints: string[];
+  hints: Hint[];
   // Facts for --json readers, such as how the consumer joined the producer (task 5).
   data?: Record<string, unknown>;
 }

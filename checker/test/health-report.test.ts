@@ -14,7 +14,7 @@ const endpoints: Array<[string, RegExp | undefined]> = [
 describe('exporterEndpointProblem', () => {
   it.each(endpoints)('%s -> %s', (endpoint, problem) => {
     const found = exporterEndpointProblem('backend', endpoint);
-    if (problem) expect(found).toMatch(problem);
+    if (problem) expect(found?.text).toMatch(problem);
     else expect(found).toBeUndefined();
   });
 });
@@ -29,13 +29,16 @@ describe('tracingProblems', () => {
   it('names OTEL_SDK_DISABLED when tracing is off', () => {
     const body = parseHealthBody({ ...healthy, tracing: { ...healthy.tracing, enabled: false } })!;
     expect(tracingProblems('backend', body)).toEqual([
-      "tracing is switched off in the backend: OTEL_SDK_DISABLED=true is set. Remove it from the backend's environment (docker-compose.yml) and restart it",
+      {
+        id: 'sdkDisabled',
+        text: "tracing is switched off in the backend: OTEL_SDK_DISABLED=true is set. Remove it from the backend's environment (docker-compose.yml) and restart it",
+      },
     ]);
   });
 
   it('names OTEL_SERVICE_NAME when the service reports the SDK fallback name', () => {
     const body = parseHealthBody({ ...healthy, service: 'unknown_service:node' })!;
-    expect(tracingProblems('backend', body)[0]).toMatch(/^the backend reports 'unknown_service:node'.*Set OTEL_SERVICE_NAME=backend/);
+    expect(tracingProblems('backend', body)[0]?.text).toMatch(/^the backend reports 'unknown_service:node'.*Set OTEL_SERVICE_NAME=backend/);
   });
 });
 

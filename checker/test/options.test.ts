@@ -31,8 +31,10 @@ describe('parseOptions', () => {
   });
 
   const refused: Array<[string[], string]> = [
-    [['--task', '9'], "--task '9' is not a whole number from 1 to 8"],
-    [['--task', '1.5'], "--task '1.5' is not a whole number from 1 to 8"],
+    [['--task', '10'], "--task '10' is not a whole number from 1 to 9"],
+    [['--task', '1.5'], "--task '1.5' is not a whole number from 1 to 9"],
+    [['--exercise', 'five'], "--exercise 'five' is not a whole number from 1 to 99"],
+    [['--task', '6', '--exercise', '5'], '--task and --exercise cannot be given together (see --help)'],
     [['--audit', '0'], "--audit '0' is not a whole number from 1 to 1000"],
     [['--timeout', 'soon'], "--timeout 'soon' is not a number of seconds above 0"],
     [['--jaeger-url', 'localhost:16686'], "--jaeger-url 'localhost:16686' is not an http:// or https:// URL"],

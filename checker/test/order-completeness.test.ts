@@ -27,14 +27,16 @@ describe('missingFromOrderTrace', () => {
       'span notifier(client) "POST"',
       'span database(server) "POST /db/notifications"',
       'span database(client) /^pg\\.query:INSERT/',
-      'the parent of 2 span(s)',
+      // The consumer's children: the lookup of earlier notifications, the send and the insert's call.
+      'the parent of 3 span(s)',
     ]);
   });
 
   it('counts the spans left without a parent when an unlisted span in the middle is lost', () => {
     const handler = spanNamed(order, 'backend', 'request handler');
     const lost = without(order, (s) => s.spanId === handler.spanId);
-    expect(missingFromOrderTrace(lost.spans).at(-1)).toBe('the parent of 2 span(s)');
+    // Its one child: the call to the database service that stores the order with its event.
+    expect(missingFromOrderTrace(lost.spans).at(-1)).toBe('the parent of 1 span(s)');
   });
 
   it('names the database span that answered the notifier in a trace of its own', () => {

@@ -22,7 +22,7 @@ const result: RunResult = {
       earned: 0,
       passed: false,
       checks: [{ ok: false, text: 'no consumer <span> joined' }],
-      hints: ['the notifier is not running & "stopped"'],
+      hints: [{ id: 'notifierNotRunning', text: 'the notifier is not running & "stopped"' }],
       durationMs: 1500,
     },
   ],

@@ -12,7 +12,14 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string[]; er
 
 describe('runCli', () => {
   it('exits 2 with one line naming a bad flag', async () => {
-    expect(await cli('--task', '0')).toEqual({ code: 2, out: [], err: ["check: --task '0' is not a whole number from 1 to 8"] });
+    expect(await cli('--task', '0')).toEqual({ code: 2, out: [], err: ["check: --task '0' is not a whole number from 1 to 9"] });
+  });
+
+  it('exits 2 with one line naming an exercise that does not exist, and the ones that do', async () => {
+    const run = await cli('--exercise', '42');
+    expect(run.code).toBe(2);
+    expect(run.err).toHaveLength(1);
+    expect(run.err[0]).toMatch(/^check: there is no exercise 42; the exercises are \d+(, \d+)* \(npm run lab -- list\)$/);
   });
 
   it('exits 2 with one line naming an unknown flag', async () => {

@@ -10,6 +10,8 @@ const task = (id: number): Task => TASKS.find((t) => t.id === id) as Task;
 const run = (id: number, context: TaskContext): Promise<TaskOutcome> => task(id).run(context);
 const passed = (outcome: TaskOutcome): boolean => outcome.checks.every((c) => c.ok);
 const failing = (outcome: TaskOutcome): string[] => outcome.checks.filter((c) => !c.ok).map((c) => c.text);
+const texts = (outcome: TaskOutcome): string[] => outcome.hints.map((h) => h.text);
+const ids = (outcome: TaskOutcome): string[] => outcome.hints.map((h) => h.id);
 
 const healthy = loadFixture('order-healthy');
 
@@ -22,15 +24,15 @@ function reporting(service: string, body: Record<string, unknown>): HealthResult
   return { url: `http://localhost/${service}/health`, reachable: true, httpStatus: 200, body: parseHealthBody({ ...base, ...body }) };
 }
 
-it('the eight tasks are numbered 1 to 8 and their points sum to 100', () => {
-  expect(TASKS.map((t) => t.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+it('the nine tasks are numbered 1 to 9 and their points sum to 100', () => {
+  expect(TASKS.map((t) => t.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   expect(TASKS.reduce((sum, t) => sum + t.points, 0)).toBe(100);
 });
 
 it('every task passes on the recorded healthy mesh', async () => {
   for (const t of TASKS) {
     const outcome = await t.run(fakeContext());
-    expect({ task: t.id, failing: failing(outcome), hints: outcome.hints }).toEqual({ task: t.id, failing: [], hints: [] });
+    expect({ task: t.id, failing: failing(outcome), hints: texts(outcome) }).toEqual({ task: t.id, failing: [], hints: [] });
   }
 });
 
@@ -39,7 +41,7 @@ describe('task 1: tracing configured', () => {
     const health = withHealth({ backend: reporting('backend', { tracing: { enabled: false, exporterEndpoint: 'http://127.0.0.1:4318/v1/traces' } }) });
     const outcome = await run(1, fakeContext({ health }));
     expect(failing(outcome)).toEqual(['backend: /health says tracing OFF as "backend", exporting to http://127.0.0.1:4318/v1/traces']);
-    expect(outcome.hints).toEqual([
+    expect(texts(outcome)).toEqual([
       "tracing is switched off in the backend: OTEL_SDK_DISABLED=true is set. Remove it from the backend's environment (docker-compose.yml) and restart it",
     ]);
   });
@@ -47,7 +49,7 @@ describe('task 1: tracing configured', () => {
   it('names the doubled exporter path', async () => {
     const health = withHealth({ database: reporting('database', { tracing: { enabled: true, exporterEndpoint: 'http://jaeger:4318/v1/traces/v1/traces' } }) });
     const outcome = await run(1, fakeContext({ health }));
-    expect(outcome.hints[0]).toMatch(/^the database exports to http:\/\/jaeger:4318\/v1\/traces\/v1\/traces: the path is doubled/);
+    expect(texts(outcome)[0]).toMatch(/^the database exports to http:\/\/jaeger:4318\/v1\/traces\/v1\/traces: the path is doubled/);
   });
 
   it('says the SDK started after express when a service has HTTP spans but no Express spans', async () => {
@@ -58,7 +60,7 @@ describe('task 1: tracing configured', () => {
     });
     const outcome = await run(1, fakeContext({ order: noExpress(healthy), users: noExpress(users) }));
     expect(failing(outcome)).toEqual(['database: HTTP server spans, but no Express spans']);
-    expect(outcome.hints[0]).toMatch(/^the database has HTTP spans but no Express spans: the SDK started after express was loaded/);
+    expect(texts(outcome)[0]).toMatch(/^the database has HTTP spans but no Express spans: the SDK started after express was loaded/);
   });
 });
 
@@ -66,14 +68,14 @@ describe('task 2: services running', () => {
   it('names a stopped service and how to start it', async () => {
     const outcome = await run(2, fakeContext({ health: withHealth({ notifier: unreachable('notifier') }) }));
     expect(failing(outcome)).toEqual(['notifier: http://localhost/notifier/health unreachable (connection refused)']);
-    expect(outcome.hints[0]).toMatch(/^the notifier is not running: .* Start it: npm run stack:up notifier/);
+    expect(texts(outcome)[0]).toMatch(/^the notifier is not running: .* Start it: npm run stack:up notifier/);
   });
 
   it('names RabbitMQ when a service reports it down', async () => {
     const health = withHealth({ backend: reporting('backend', { status: 'degraded', dependencies: { rabbitmq: 'down' } }) });
     const outcome = await run(2, fakeContext({ health }));
     expect(failing(outcome)).toContain('RabbitMQ: down (reported by backend)');
-    expect(outcome.hints).toContain('RabbitMQ is down (backend reports it): start it with npm run stack:up or docker compose up -d; the services reconnect by themselves');
+    expect(texts(outcome)).toContain('RabbitMQ is down (backend reports it): start it with npm run stack:up or docker compose up -d; the services reconnect by themselves');
   });
 });
 
@@ -82,7 +84,7 @@ describe('task 3: traces arriving', () => {
     const order = { ...healthy, trace: without(healthy.trace, (s) => s.service === 'notifier') };
     const outcome = await run(3, fakeContext({ order }));
     expect(failing(outcome)).toEqual(["notifier: no spans from the checker's requests"]);
-    expect(outcome.hints[0]).toMatch(/^no spans from the notifier reach Jaeger, though \/health says tracing is on/);
+    expect(texts(outcome)[0]).toMatch(/^no spans from the notifier reach Jaeger, though \/health says tracing is on/);
   });
 
   it('fails when the frontend answers without a traceresponse header', async () => {
@@ -103,7 +105,7 @@ describe('task 4: linked across HTTP', () => {
       'users trace: 2 roots (frontend(server) "GET /api/users", database(server) "GET /db/users")',
       'users trace: 1 span(s) whose parent never arrived (database(server) "GET /db/users")',
     ]);
-    expect(outcome.hints.at(-1)).toMatch(/^Jaeger warns "invalid parent span": .*, likely the backend \(see tasks 1 and 3\)$/);
+    expect(texts(outcome).at(-1)).toMatch(/^Jaeger warns "invalid parent span": .*, likely the backend \(see tasks 1 and 3\)$/);
   });
 
   it('says two traces where one was expected when the backend started a trace of its own', async () => {
@@ -115,7 +117,7 @@ describe('task 4: linked across HTTP', () => {
       s.spanId === server.spanId ? { ...s, parentSpanId: undefined, references: [] } : undefined,
     );
     const outcome = await run(4, fakeContext({ users: { ...users, trace: frontendOnly }, searchable: [{ ...orphan, traceId: 'a'.repeat(32) }] }));
-    expect(outcome.hints[0]).toMatch(/^two traces where one was expected: the backend's spans started trace a{32} of their own, so the trace context did not cross frontend → backend/);
+    expect(texts(outcome)[0]).toMatch(/^two traces where one was expected: the backend's spans started trace a{32} of their own, so the trace context did not cross frontend → backend/);
   });
 
   it('names the kinds when the call is not a client span', async () => {
@@ -123,7 +125,7 @@ describe('task 4: linked across HTTP', () => {
     const client = spanNamed(users.trace, 'frontend', 'GET');
     const trace = changed(users.trace, (s) => (s.spanId === client.spanId ? { ...s, kind: 'internal' } : undefined));
     const outcome = await run(4, fakeContext({ users: { ...users, trace } }));
-    expect(outcome.hints[0]).toMatch(/^found frontend\(internal\) -> backend\(server\) where frontend\(client\) -> backend\(server\) was expected/);
+    expect(texts(outcome)[0]).toMatch(/^found frontend\(internal\) -> backend\(server\) where frontend\(client\) -> backend\(server\) was expected/);
   });
 });
 
@@ -149,7 +151,7 @@ describe('task 5: linked across RabbitMQ', () => {
     const order = { ...healthy, trace: without(healthy.trace, (s) => s.service === 'notifier' || s.operation === 'POST /db/notifications') };
     const outcome = await run(5, fakeContext({ order, health: withHealth({ notifier: unreachable('notifier') }) }));
     expect(failing(outcome)).toEqual(['order trace: no notifier(consumer) span joined to backend(producer) "publish orders"']);
-    expect(outcome.hints).toEqual([
+    expect(texts(outcome)).toEqual([
       'the notifier is not running: GET http://localhost/notifier/health failed (connection refused), so nothing consumes order.created. Start it: npm run stack:up notifier (natively) or docker compose up -d notifier',
     ]);
   });
@@ -158,7 +160,7 @@ describe('task 5: linked across RabbitMQ', () => {
     const { order, linked } = splitAtLink(healthy.trace);
     const unlinked = changed(linked, (s) => (s.kind === 'consumer' ? { ...s, references: [] } : undefined));
     const outcome = await run(5, fakeContext({ order: { ...healthy, trace: order }, searchable: [unlinked] }));
-    expect(outcome.hints[0]).toMatch(/^two traces where one was expected: .*did not cross backend → notifier\. The traceparent must travel in the AMQP message headers/);
+    expect(texts(outcome)[0]).toMatch(/^two traces where one was expected: .*did not cross backend → notifier\. The traceparent must travel in the AMQP message headers/);
   });
 });
 
@@ -172,16 +174,24 @@ describe('task 6: custom spans', () => {
     });
     const outcome = await run(6, fakeContext({ order: { ...healthy, trace } }));
     expect(failing(outcome)[0]).toMatch(/^database: "inventory.reserve" with .*app.inventory.remaining is missing, expected a number/);
-    expect(outcome.hints).toEqual([
+    expect(texts(outcome)).toEqual([
       'the "inventory.reserve" span lacks app.inventory.remaining: set it in services/database/src/inventory.ts with span.setAttribute(key, value)',
     ]);
+  });
+
+  it('names a span whose name carries a per-request value instead of the expected fixed name', async () => {
+    const trace = changed(healthy.trace, (s) => (s.operation === 'inventory.reserve' ? { ...s, operation: 'inventory.reserve 2' } : undefined));
+    const outcome = await run(6, fakeContext({ order: { ...healthy, trace } }));
+    expect(failing(outcome)).toEqual(['database: no "inventory.reserve" span in the order\'s trace']);
+    expect(ids(outcome)).toEqual(['spanNameUnbounded']);
+    expect(texts(outcome)[0]).toMatch(/^the span name "inventory.reserve 2" carries a per-request value \(2\)/);
   });
 
   it('names a custom span that is not there', async () => {
     const trace = without(healthy.trace, (s) => s.operation === 'notification.send');
     const outcome = await run(6, fakeContext({ order: { ...healthy, trace } }));
     expect(failing(outcome)).toEqual(['notifier: no "notification.send" span in the order\'s trace']);
-    expect(outcome.hints[0]).toMatch(/^no "notification.send" span in the notifier: wrap that step in services\/notifier\/src\/notifications.ts/);
+    expect(texts(outcome)[0]).toMatch(/^no "notification.send" span in the notifier: wrap that step in services\/notifier\/src\/notifications.ts/);
   });
 });
 
@@ -193,14 +203,23 @@ describe('task 7: errors visible', () => {
       'backend(server) "POST /orders": status ERROR',
       `backend(server) "POST /orders": exception event LabFaultError: "order processing failed (lab fault scenario 'backend-error')"`,
       'backend(server) "POST /orders": error.type=500',
+      'POST /api/orders rejected with 400: no server span marked ERROR',
     ]);
+  });
+
+  it('names a 4xx answer marked ERROR on a server span', async () => {
+    const rejected = loadFixture('order-rejected');
+    const trace = changed(rejected.trace, (s) => (s.kind === 'server' && s.service === 'backend' ? { ...s, tags: { ...s.tags, 'otel.status_code': 'ERROR' } } : undefined));
+    const outcome = await run(7, fakeContext({ rejected: { ...rejected, trace } }));
+    expect(failing(outcome)).toEqual(['POST /api/orders rejected with 400: backend(server) "POST /orders" marked ERROR']);
+    expect(ids(outcome)).toEqual(['clientErrorMarked']);
   });
 
   it('says the fault is not honoured when the order succeeds', async () => {
     const error = loadFixture('order-backend-error');
     const outcome = await run(7, fakeContext({ error: { ...error, request: { ...error.request, status: 201 } } }));
     expect(failing(outcome)).toEqual(['POST /api/orders with baggage lab.scenario=backend-error answered 201, expected a 5xx']);
-    expect(outcome.hints[0]).toMatch(/^the request with baggage lab.scenario=backend-error answered 201: the backend did not fail as asked/);
+    expect(texts(outcome)[0]).toMatch(/^the request with baggage lab.scenario=backend-error answered 201: the backend did not fail as asked/);
   });
 
   it('asks for recordException when the error span has no exception event', async () => {
@@ -208,7 +227,7 @@ describe('task 7: errors visible', () => {
     const trace = changed(error.trace, (s) => (s.service === 'backend' ? { ...s, events: [] } : undefined));
     const outcome = await run(7, fakeContext({ error: { ...error, trace } }));
     expect(failing(outcome)).toEqual(['backend(server) "POST /orders": no exception event']);
-    expect(outcome.hints).toEqual(['backend(server) "POST /orders" has no exception event: call span.recordException(error) where the error is handled']);
+    expect(texts(outcome)).toEqual(['backend(server) "POST /orders" has no exception event: call span.recordException(error) where the error is handled']);
   });
 });
 
@@ -218,7 +237,7 @@ describe('task 8: completeness audit', () => {
     const outcome = await run(8, fakeContext({ order: { ...healthy, trace } }));
     expect(outcome.checks[1]?.text).toMatch(/^0\/3 traces complete after [\d.]+s, deadline 1s/);
     expect(failing(outcome).slice(1)).toEqual(['3× missing notifier(consumer) /order-created/', '3× a span whose parent never arrived']);
-    expect(outcome.hints).toEqual([expect.stringMatching(/^3 trace\(s\) lost spans of the notifier: spans dropped before export/)]);
+    expect(texts(outcome)).toEqual([expect.stringMatching(/^3 trace\(s\) lost spans of the notifier: spans dropped before export/)]);
   });
 });
 
@@ -233,13 +252,13 @@ describe('on the recorded trace of a backend whose exporter path is doubled', ()
   it('task 1 names the doubled path', async () => {
     const outcome = await run(1, context());
     expect(failing(outcome)).toEqual(['backend: /health says tracing on as "backend", exporting to http://127.0.0.1:4318/v1/traces/v1/traces']);
-    expect(outcome.hints[0]).toMatch(/^the backend exports to http:\/\/127.0.0.1:4318\/v1\/traces\/v1\/traces: the path is doubled/);
+    expect(texts(outcome)[0]).toMatch(/^the backend exports to http:\/\/127.0.0.1:4318\/v1\/traces\/v1\/traces: the path is doubled/);
   });
 
   it('task 3 finds no backend spans, and says why', async () => {
     const outcome = await run(3, context());
     expect(failing(outcome)).toEqual(["backend: no spans from the checker's requests"]);
-    expect(outcome.hints[0]).toMatch(/the path is doubled/);
+    expect(texts(outcome)[0]).toMatch(/the path is doubled/);
   });
 
   it('task 4 shows Jaeger\'s "invalid parent span" warning and blames the backend', async () => {
@@ -247,7 +266,7 @@ describe('on the recorded trace of a backend whose exporter path is doubled', ()
     expect(failing(outcome)).toContain(
       'order trace: 2 span(s) whose parent never arrived (notifier(consumer) "notifier.order-created process", database(server) "POST /db/orders")',
     );
-    expect(outcome.hints.at(-1)).toMatch(
+    expect(texts(outcome).at(-1)).toMatch(
       /^Jaeger warns "invalid parent span": notifier\(consumer\) "notifier.order-created process": invalid parent span IDs=[0-9a-f]{16}; skipping clock skew adjustment\. A service passed the trace context on without exporting its own span, likely the backend/,
     );
   });
@@ -255,7 +274,7 @@ describe('on the recorded trace of a backend whose exporter path is doubled', ()
   it('task 8 says the traces lost the backend\'s spans', async () => {
     const outcome = await run(8, context());
     expect(failing(outcome)).toContain('3× missing backend(server) "POST /orders"');
-    expect(outcome.hints[0]).toMatch(/^3 trace\(s\) lost spans of the backend/);
+    expect(texts(outcome)[0]).toMatch(/^3 trace\(s\) lost spans of the backend/);
   });
 });
 
@@ -270,7 +289,7 @@ describe('on the recorded traces of a backend running with OTEL_SDK_DISABLED=tru
   it('task 1 names the backend, and only the backend', async () => {
     const outcome = await run(1, context());
     expect(failing(outcome)).toEqual(['backend: /health says tracing OFF as "backend", exporting to http://127.0.0.1:4318/v1/traces']);
-    expect(outcome.hints).toEqual([
+    expect(texts(outcome)).toEqual([
       "tracing is switched off in the backend: OTEL_SDK_DISABLED=true is set. Remove it from the backend's environment (docker-compose.yml) and restart it",
     ]);
   });
@@ -283,6 +302,24 @@ describe('on the recorded traces of a backend running with OTEL_SDK_DISABLED=tru
       'database: spans arrive, but in trace <id> of their own (see tasks 4 and 5)',
       'notifier: spans arrive, but in trace <id> of their own (see tasks 4 and 5)',
     ]);
-    expect(outcome.hints[0]).toMatch(/^tracing is switched off in the backend/);
+    expect(texts(outcome)[0]).toMatch(/^tracing is switched off in the backend/);
+  });
+});
+
+describe('task 9: baggage allow-listed', () => {
+  it('names each service that copied a private baggage entry onto its spans', async () => {
+    const privateBaggage = loadFixture('order-private-baggage');
+    const trace = changed(privateBaggage.trace, (s) => (s.service === 'notifier' ? { ...s, tags: { ...s.tags, 'user.email': 'email-sha256:0123' } } : undefined));
+    const outcome = await run(9, fakeContext({ privateBaggage: { ...privateBaggage, trace } }));
+    expect(failing(outcome)).toEqual([expect.stringMatching(/^notifier: \d+ spans carry user.email from baggage$/)]);
+    expect(ids(outcome)).toEqual(['baggageLeaked']);
+  });
+
+  it('names each service whose spans lack the lab.* entries', async () => {
+    const privateBaggage = loadFixture('order-private-baggage');
+    const trace = changed(privateBaggage.trace, (s) => (s.service === 'database' ? { ...s, tags: { ...s.tags, 'lab.checker': undefined } } : undefined));
+    const outcome = await run(9, fakeContext({ privateBaggage: { ...privateBaggage, trace } }));
+    expect(failing(outcome)).toEqual([expect.stringMatching(/^database: 0\/\d+ spans carry lab.checker=fixture$/)]);
+    expect(ids(outcome)).toEqual(['baggageNotCopied']);
   });
 });

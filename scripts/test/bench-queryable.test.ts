@@ -58,7 +58,8 @@ describe('the trace census', () => {
           'span notifier(client) "POST"',
           'span database(server) "POST /db/notifications"',
           'span database(client) /^pg\\.query:INSERT/',
-          'the parent of 1 span(s)',
+          // The database's answers to the notifier's lookup and to its insert.
+          'the parent of 2 span(s)',
         ],
       },
       { traceId: 'lost', missing: ['not in Jaeger'] },

@@ -24,7 +24,7 @@ interface TaskJson {
   passed: boolean;
   earned: number;
   checks: { ok: boolean; text: string }[];
-  hints: string[];
+  hints: { id: string; text: string }[];
   data?: Record<string, unknown>;
 }
 
@@ -58,8 +58,8 @@ describe('npm run check on the healthy mesh', () => {
     expect(result.tasks.find((t) => t.id === 8)?.data).toMatchObject({ sent: 50, complete: 50 });
 
     const xml = readFileSync(junit, 'utf8');
-    expect(xml).toContain('<testsuite name="tracing-lab checker" tests="8" failures="0"');
-    expect(xml.match(/<testcase /g)).toHaveLength(8);
+    expect(xml).toContain('<testsuite name="tracing-lab checker" tests="9" failures="0"');
+    expect(xml.match(/<testcase /g)).toHaveLength(9);
   });
 
   it('prints each task with ✓ and the score', async () => {
@@ -102,8 +102,12 @@ describe('npm run check with the notifier stopped', () => {
     expect(task5).toMatchObject({ id: 5, passed: false, earned: 0 });
     expect(failingChecks(task5)).toEqual(['order trace: no notifier(consumer) span joined to backend(producer) "publish orders"']);
     expect(task5?.hints).toEqual([
-      'the notifier is not running: GET http://localhost:8083/health failed (connection refused), so nothing consumes order.created. ' +
-        'Start it: npm run stack:up notifier (natively) or docker compose up -d notifier',
+      {
+        id: 'notifierNotRunning',
+        text:
+          'the notifier is not running: GET http://localhost:8083/health failed (connection refused), so nothing consumes order.created. ' +
+          'Start it: npm run stack:up notifier (natively) or docker compose up -d notifier',
+      },
     ]);
   });
 });
@@ -125,7 +129,10 @@ describe('npm run check with OTEL_SDK_DISABLED=true on the backend', () => {
     const task1 = result.tasks[0];
     expect(failingChecks(task1)).toEqual(['backend: /health says tracing OFF as "backend", exporting to http://127.0.0.1:4318/v1/traces']);
     expect(task1?.hints).toEqual([
-      "tracing is switched off in the backend: OTEL_SDK_DISABLED=true is set. Remove it from the backend's environment (docker-compose.yml) and restart it",
+      {
+        id: 'sdkDisabled',
+        text: "tracing is switched off in the backend: OTEL_SDK_DISABLED=true is set. Remove it from the backend's environment (docker-compose.yml) and restart it",
+      },
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { mapWithConcurrency } from '../concurrency.js';
-import { ORDER_TRACE } from '../expectations.js';
+import { ORDER_SKELETON } from '../expectations.js';
 import { describeExpected, isComplete, looksLike, missingSpans, withLinkedTraces } from '../expected-spans.js';
 import { hints } from '../hints.js';
 import type { Trace } from '../jaeger-trace.js';
@@ -15,13 +15,13 @@ import { spansMissingTheirParent } from '../trace-shape.js';
 
 const SEND_CONCURRENCY = 10;
 const READ_CONCURRENCY = 8;
-const CONSUMER = ORDER_TRACE.find((e) => e.kind === 'consumer');
+const CONSUMER = ORDER_SKELETON.find((e) => e.kind === 'consumer');
 const MAX_LINES = 5;
 
 export const completenessAudit: Task = {
   id: 8,
   title: 'Completeness audit: every order becomes a complete trace',
-  points: 15,
+  points: 10,
   async run(context) {
     const count = context.options.audit;
     const startedAtMs = Date.now();
@@ -35,7 +35,7 @@ export const completenessAudit: Task = {
 
     const traces = await followAll(context, answered, startedAtMs);
     const waited = formatSeconds(Date.now() - startedAtMs);
-    const incomplete = answered.filter((r) => !isComplete(traces.get(r.traceId as string)?.spans ?? [], ORDER_TRACE));
+    const incomplete = answered.filter((r) => !isComplete(traces.get(r.traceId as string)?.spans ?? [], ORDER_SKELETON));
     const completeCount = answered.length - incomplete.length;
     outcome.checks.push(
       check(
@@ -49,7 +49,7 @@ export const completenessAudit: Task = {
     outcome.data = {
       sent: count,
       complete: completeCount,
-      incomplete: incomplete.map((r) => ({ traceId: r.traceId, missing: missingSpans(traces.get(r.traceId as string)?.spans ?? [], ORDER_TRACE).map(describeExpected) })),
+      incomplete: incomplete.map((r) => ({ traceId: r.traceId, missing: missingSpans(traces.get(r.traceId as string)?.spans ?? [], ORDER_SKELETON).map(describeExpected) })),
     };
     return outcome;
   },
@@ -71,7 +71,7 @@ async function followAll(context: TaskContext, requests: SentRequest[], sinceMs:
         if (!trace) return;
         const merged = withLinkedTraces(trace, linked);
         latest.set(id, merged);
-        if (isComplete(merged.spans, ORDER_TRACE)) pending.delete(id);
+        if (isComplete(merged.spans, ORDER_SKELETON)) pending.delete(id);
       });
       const spans = [...latest.values()].reduce((sum, t) => sum + t.spans.length, 0);
       const done = pending.size === 0 || growth.stalled(spans);
@@ -96,7 +96,7 @@ export function summarizeIncomplete(traces: (Trace | undefined)[]): { lines: [st
       bump(byService, 'frontend');
       continue;
     }
-    const all = missingSpans(trace.spans, ORDER_TRACE);
+    const all = missingSpans(trace.spans, ORDER_SKELETON);
     const missing = all.filter((e) => !all.some((above) => above.id === e.under));
     missing.forEach((e) => bump(lines, `missing ${describeExpected(e)}`));
     if (spansMissingTheirParent(trace.spans).length) bump(lines, 'a span whose parent never arrived');

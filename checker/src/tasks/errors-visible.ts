@@ -1,12 +1,14 @@
-import { ERROR_SCENARIO } from '../expectations.js';
-import { bestErrorSpan, isFullyRecorded } from '../error-evidence.js';
+import { ERROR_SCENARIO, REJECTED_ORDER } from '../expectations.js';
+import { bestErrorSpan, errorEvidence, isFullyRecorded } from '../error-evidence.js';
 import { hints } from '../hints.js';
+import type { TaskContext } from '../run-context.js';
 import { check, type Task, type TaskOutcome } from '../task.js';
 import { describeSpan } from '../trace-shape.js';
 import { requestProblem } from './request-problem.js';
 
 // Task 7: an order sent with the backend-error fault scenario fails, and the backend's span shows
-// the error the OpenTelemetry way: ERROR status, an exception event, error.type.
+// the error the OpenTelemetry way: ERROR status, an exception event, error.type. And an order the
+// mesh rejects as the caller's mistake (a 4xx) leaves no server span marked ERROR.
 
 export const errorsVisible: Task = {
   id: 7,
@@ -45,7 +47,36 @@ export const errorsVisible: Task = {
     const typed = evidence.errorType !== undefined;
     outcome.checks.push(check(typed, typed ? `${span}: error.type=${String(evidence.errorType)}` : `${span}: no error.type attribute`));
     if (!typed) outcome.hints.push(hints.errorTypeMissing(span));
-    outcome.data = { traceId: request.traceId };
+    const rejected = await clientErrorNotMarked(context, outcome);
+    outcome.data = { traceId: request.traceId, rejectedTraceId: rejected };
     return outcome;
   },
 };
+
+async function clientErrorNotMarked(context: TaskContext, outcome: TaskOutcome): Promise<string | undefined> {
+  const request = await context.sendOrder(undefined, REJECTED_ORDER);
+  const rejected = request.status !== undefined && request.status >= 400 && request.status < 500;
+  if (!rejected) {
+    outcome.checks.push(check(false, `POST /api/orders with quantity ${REJECTED_ORDER.quantity} answered ${request.status ?? request.error}, expected a 4xx`));
+    return request.traceId;
+  }
+  // Both services that answer it are awaited: the frontend's server span and the backend's that rejected it.
+  const followed = await context.follow(request, [], (spans) => ['frontend', 'backend'].every((service) => spans.some((s) => s.service === service && s.kind === 'server')));
+  const problem = requestProblem(followed, context.options.timeoutMs);
+  if (problem || !followed.trace) {
+    outcome.checks.push(check(false, problem?.text ?? 'the rejected order has no trace'));
+    if (problem) outcome.hints.push(problem.hint);
+    return request.traceId;
+  }
+  const marked = followed.trace.spans.filter((s) => s.kind === 'server' && errorEvidence(s).status);
+  outcome.checks.push(
+    check(
+      marked.length === 0,
+      marked.length === 0
+        ? `POST /api/orders rejected with ${request.status}: no server span marked ERROR`
+        : `POST /api/orders rejected with ${request.status}: ${marked.map(describeSpan).join(', ')} marked ERROR`,
+    ),
+  );
+  for (const span of marked) outcome.hints.push(hints.clientErrorMarked(describeSpan(span), request.status as number));
+  return request.traceId;
+}

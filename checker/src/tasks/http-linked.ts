@@ -1,5 +1,5 @@
 import { HTTP_EDGES, ORDER_TRACE, type ExpectedSpan, USERS_TRACE } from '../expectations.js';
-import { hints } from '../hints.js';
+import { type Hint, hints } from '../hints.js';
 import type { FollowedRequest, TaskContext } from '../run-context.js';
 import { check, type Task, type TaskOutcome } from '../task.js';
 import {
@@ -20,13 +20,12 @@ import { requestProblem } from './request-problem.js';
 export const httpLinked: Task = {
   id: 4,
   title: 'Traces are linked across HTTP',
-  points: 20,
+  points: 15,
   async run(context) {
     const probe = await context.probe();
     const outcome: TaskOutcome = { checks: [], hints: [] };
     await judge(context, outcome, 'users', probe.users, USERS_TRACE);
     await judge(context, outcome, 'order', probe.order, ORDER_TRACE);
-    outcome.hints = [...new Set(outcome.hints)];
     return outcome;
   },
 };
@@ -82,7 +81,7 @@ async function judge(context: TaskContext, outcome: TaskOutcome, label: string, 
 
 // The likely bug behind a missing edge; undefined when the caller's own spans are missing, which the
 // edge into the caller already explains.
-async function whyEdgeMissing(context: TaskContext, followed: FollowedRequest, edge: string): Promise<string | undefined> {
+async function whyEdgeMissing(context: TaskContext, followed: FollowedRequest, edge: string): Promise<Hint | undefined> {
   const spans = followed.trace?.spans ?? [];
   const { parent, child } = servicesOfEdge(edge);
   const found = edgesBetween(spans, parent, child);

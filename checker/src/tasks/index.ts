@@ -1,4 +1,5 @@
 import type { Task } from '../task.js';
+import { baggageAllowListed } from './baggage-allow-listed.js';
 import { completenessAudit } from './completeness-audit.js';
 import { customSpans } from './custom-spans.js';
 import { errorsVisible } from './errors-visible.js';
@@ -18,4 +19,5 @@ export const TASKS: Task[] = [
   customSpans,
   errorsVisible,
   completenessAudit,
+  baggageAllowListed,
 ];

@@ -1,6 +1,6 @@
 import { MESSAGING_EDGE, NOTIFIER_EDGES, ORDER_TRACE, type ExpectedSpan } from '../expectations.js';
 import { looksLike } from '../expected-spans.js';
-import { hints } from '../hints.js';
+import { type Hint, hints } from '../hints.js';
 import { findMessagingJoin } from '../messaging-join.js';
 import type { FollowedRequest, TaskContext } from '../run-context.js';
 import { check, type Task, type TaskOutcome } from '../task.js';
@@ -57,7 +57,7 @@ export const messagingLinked: Task = {
   },
 };
 
-async function whyNotJoined(context: TaskContext, order: FollowedRequest): Promise<string> {
+async function whyNotJoined(context: TaskContext, order: FollowedRequest): Promise<Hint> {
   const notifier = (await context.health()).get(CONSUMER.service);
   if (!notifier?.reachable) return hints.notifierNotRunning(notifier?.url ?? '', notifier?.error ?? '');
   if (notifier.body?.dependencies.rabbitmq === 'down') return hints.notifierNotConnected();

@@ -1,6 +1,6 @@
 import { SERVICES } from '../expectations.js';
 import { tracingProblems } from '../health-report.js';
-import { hints } from '../hints.js';
+import { type Hint, hints } from '../hints.js';
 import type { TaskContext } from '../run-context.js';
 import { check, type Task, type TaskOutcome } from '../task.js';
 import { requestProblem } from './request-problem.js';
@@ -52,7 +52,7 @@ async function orphansOf(context: TaskContext, service: string): Promise<string 
   return undefined;
 }
 
-async function whyNoSpans(context: TaskContext, service: string): Promise<string> {
+async function whyNoSpans(context: TaskContext, service: string): Promise<Hint> {
   const health = (await context.health()).get(service);
   if (!health?.reachable) return hints.serviceDown(service, health?.url ?? '', health?.error ?? '');
   const problems = health.body ? tracingProblems(service, health.body) : [];

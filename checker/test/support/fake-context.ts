@@ -1,4 +1,4 @@
-import type { ExpectedSpan } from '../../src/expectations.js';
+import { type ExpectedSpan, PRIVATE_BAGGAGE, REJECTED_ORDER } from '../../src/expectations.js';
 import { isComplete } from '../../src/expected-spans.js';
 import type { HealthResult } from '../../src/health-report.js';
 import type { Span, Trace } from '../../src/jaeger-trace.js';
@@ -14,6 +14,8 @@ export interface FakeMesh {
   order?: Fixture;
   users?: Fixture;
   error?: Fixture;
+  rejected?: Fixture;
+  privateBaggage?: Fixture;
   health?: Map<string, HealthResult>;
   // Every trace a Jaeger search could find: orphans and linked traces.
   searchable?: Trace[];
@@ -25,6 +27,7 @@ export const OPTIONS: CheckerOptions = {
   jaegerUrl: DEFAULTS.jaegerUrl,
   frontendUrl: DEFAULTS.frontendUrl,
   task: undefined,
+  exercise: undefined,
   json: false,
   junit: undefined,
   watch: false,
@@ -37,9 +40,12 @@ export function fakeContext(mesh: FakeMesh = {}): TaskContext {
   const order = mesh.order ?? loadFixture('order-healthy');
   const users = mesh.users ?? loadFixture('users-healthy');
   const error = mesh.error ?? loadFixture('order-backend-error');
+  const rejected = mesh.rejected ?? loadFixture('order-rejected');
+  const privateBaggage = mesh.privateBaggage ?? loadFixture('order-private-baggage');
   const health = mesh.health ?? order.health;
   const searchable = mesh.searchable ?? [];
-  const traces = new Map([order, users, error].map((f) => [f.request.traceId as string, f.trace]));
+  const sent = [order, users, error, rejected, privateBaggage];
+  const traces = new Map(sent.map((f) => [f.request.traceId as string, f.trace]));
   const followed = (fixture: Fixture, table: ExpectedSpan[], done = (spans: Span[]) => isComplete(spans, table)): FollowedRequest => ({
     request: fixture.request,
     trace: fixture.request.traceId ? fixture.trace : undefined,
@@ -48,7 +54,8 @@ export function fakeContext(mesh: FakeMesh = {}): TaskContext {
   });
   return {
     options: OPTIONS,
-    runId: 'test',
+    // The run id the fixtures were recorded with (record-fixture.ts).
+    runId: 'fixture',
     health: async () => health,
     jaegerServices: async () => mesh.services ?? ['backend', 'database', 'frontend', 'jaeger', 'notifier'],
     probe: async () => ({
@@ -56,10 +63,14 @@ export function fakeContext(mesh: FakeMesh = {}): TaskContext {
       users: followed(users, []),
       orderId: mesh.orderId ?? (orderIdIn(order.trace) as number),
     }),
-    follow: async (request, table, done) => followed(request.traceId === error.request.traceId ? error : order, table, done),
+    follow: async (request, table, done) => followed(sent.find((f) => f.request.traceId === request.traceId) ?? order, table, done),
     linkedTraces: async () => searchable,
     orphanTraces: async (service) => searchable.filter((t) => rootsOf(t.spans).some((root) => root.service === service)),
-    sendOrder: async (extraBaggage) => (extraBaggage?.includes('backend-error') ? error.request : order.request),
+    sendOrder: async (extraBaggage, body) => {
+      if (body?.quantity === REJECTED_ORDER.quantity) return rejected.request;
+      if (extraBaggage?.includes('backend-error')) return error.request;
+      return extraBaggage?.includes(PRIVATE_BAGGAGE.key) ? privateBaggage.request : order.request;
+    },
     readTrace: async (traceId) => traces.get(traceId),
     searchTraces: async ({ service }) => searchable.filter((t) => t.spans.some((s) => s.service === service)),
   };
