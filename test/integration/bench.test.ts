@@ -55,12 +55,33 @@ describe('npm run bench -- --smoke --json', () => {
       expect(analysis.medianMs).toBeGreaterThan(0);
       expect(report.aims.map((aim) => aim.id)).toEqual(['saturation-loss', 'p50-per-hop', 'complete', 'dropped', 'queryable-p99', 'analysis']);
 
-      // Restored: each service runs with exactly the OTEL_* settings docker-compose.yml gives it.
-      const stack = loadStack();
-      for (const name of ['frontend', 'backend', 'database', 'notifier']) {
-        expect(otelEnvironment(pidOf(stack, name)), name).toEqual(otelEnvironment(service(stack, name).env));
-      }
+      expectComposeSettings();
+    },
+    SMOKE_WITHIN_MS,
+  );
+
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)(
+    'stopped with %s while the mesh runs with tracing off, restores the services and exits %i',
+    async (signal, code) => {
+      // The first configuration is tracing off; its fixed-rate phase starts once the mesh restarted with it.
+      const run = await runNodeCli(BENCH_CLI, ['--smoke', '--json'], {
+        signalWhen: { stderr: /tracing off[^\n]*\n(.*\n)*.*fixed rate:/, signal },
+      });
+      expect(run.code, run.stderr).toBe(code);
+      expect(run.stderr).toContain(`bench: ${signal}, stopping; restoring the services first`);
+      expectComposeSettings();
     },
     SMOKE_WITHIN_MS,
   );
 });
+
+// Restored: each service runs with exactly the OTEL_* settings docker-compose.yml gives it.
+function expectComposeSettings(): void {
+  const stack = loadStack();
+  for (const name of ['frontend', 'backend', 'database', 'notifier']) {
+    expect(otelEnvironment(pidOf(stack, name)), name).toEqual(otelEnvironment(service(stack, name).env));
+  }
+}
