@@ -9,7 +9,7 @@ import { compareHref, SEARCH_FIELDS, type SearchQuery, searchFieldOf, searchHref
 const FIELDS: Record<(typeof SEARCH_FIELDS)[number], { label: string; hint?: string; input: () => HTMLInputElement | HTMLSelectElement }> = {
   service: { label: 'Service', input: () => h('select', null, h('option', { value: '' }, 'every service')) },
   operation: { label: 'Operation', hint: 'e.g. POST /api/orders', input: () => h('input', { type: 'text' }) },
-  tags: { label: 'Tags', hint: 'key=value, space separated: lab.scenario=slow-db, lab.checker=<run id>, error=true', input: () => h('input', { type: 'text', placeholder: 'lab.scenario=slow-db' }) },
+  tags: { label: 'Tags', hint: 'key=value, space separated: lab.scenario=slow-db, lab.checker=<run id>, http.response.status_code=500', input: () => h('input', { type: 'text', placeholder: 'lab.scenario=slow-db' }) },
   minDuration: { label: 'Min duration (ms)', input: () => h('input', { type: 'text', inputmode: 'decimal', placeholder: '500' }) },
   status: {
     label: 'Status',

@@ -41,7 +41,7 @@ const window = {
   lookbackMinutes: intBetween(1, 10_080, true).default(60),
 };
 const windowQuery = z.object(window);
-// As Jaeger UI's Tags box takes them: `lab.scenario=slow-db error=true`. A pair splits at its first
+// As Jaeger UI's Tags box takes them: `lab.scenario=slow-db http.response.status_code=500`. A pair splits at its first
 // '=', so a value may hold one.
 const TAGS_RULE = "must be key=value pairs separated by spaces, e.g. 'lab.scenario=slow-db'";
 const tagFilter = z
