@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { resolveCompose } from './compose-file.js';
 import { rabbitMqListensBeyondLoopback, startPostgres, startRabbitMq, stopPostgres, stopRabbitMq } from './infra.js';
@@ -62,6 +63,8 @@ export async function up(
     await waitFor(`${target.name} to be healthy (log: .stack/logs/${target.name}.log)`, async () => (isHealthy(target) ? true : undefined), {
       timeoutMs: HEALTHY_WITHIN_MS,
       intervalMs: 500,
+      // A service that crashes at start is reported at once, with the end of its log.
+      giveUpIf: () => (target.kind === 'app' && pidOf(stack, target.name) === undefined ? `it exited; the end of its log:\n${logTail(stack, target.name)}` : undefined),
     });
     log(`${target.name}: healthy`);
   }
@@ -77,6 +80,12 @@ export async function down(stack: Stack, names: string[] = [], log: (line: strin
     else if (!(await stopProcess(stack.paths, target.name))) continue;
     log(`${target.name}: stopped`);
   }
+}
+
+export function logTail(stack: Stack, name: string, lines = 15): string {
+  const file = join(stack.paths.logs, `${name}.log`);
+  if (!existsSync(file)) return '(no log)';
+  return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
 }
 
 export function pidOf(stack: Stack, name: string): number | undefined {

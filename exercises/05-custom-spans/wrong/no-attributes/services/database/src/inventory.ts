@@ -1,0 +1,20 @@
+import type { PoolClient } from 'pg';
+import { HttpError, withSpan } from '@tracing-lab/shared-tracing';
+
+// Reserves stock for an order inside the caller's transaction. Its own span shows the business step
+// (which product, how many, what was left) above the raw UPDATE that the pg instrumentation records.
+export function reserveStock(client: PoolClient, productId: number, quantity: number): Promise<number> {
+  return withSpan('inventory.reserve', {}, async () => {
+    const result = await client.query<{ stock: number; price_cents: number }>(
+      'UPDATE products SET stock = stock - $2 WHERE id = $1 AND stock >= $2 RETURNING stock, price_cents',
+      [productId, quantity],
+    );
+    const row = result.rows[0];
+    if (!row) {
+      const exists = await client.query('SELECT 1 FROM products WHERE id = $1', [productId]);
+      if (exists.rowCount === 0) throw HttpError.notFound(`product ${productId}`);
+      throw new HttpError(409, { error: `not enough stock for product ${productId}`, field: 'quantity' });
+    }
+    return row.price_cents * quantity;
+  });
+}

@@ -1,0 +1,38 @@
+import { BaggageSpanProcessor } from '@opentelemetry/baggage-span-processor';
+import { getNumberFromEnv } from '@opentelemetry/core';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { BatchSpanProcessor, SimpleSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace';
+import { RedactionSpanProcessor } from './redaction-span-processor.js';
+import { spanPipelineMeterProvider } from './span-pipeline-stats.js';
+
+// Baggage entries under this prefix are copied onto every span, so a request's `lab.scenario` is
+// visible, and searchable, on each span it touched in every service. Other baggage stays off the
+// spans: a caller's baggage may carry data that must not reach Jaeger.
+export const LAB_BAGGAGE_PREFIX = 'lab.';
+
+// 'batched' keeps the export off the request path; 'each' exports a span as soon as it ends, for
+// spans a client expects to find in Jaeger right after its call (the Tracing API's manual spans).
+export type ExportMode = 'batched' | 'each';
+
+// Every span the lab exports goes through this list, whichever provider made it.
+export function meshSpanProcessors(exportMode: ExportMode = 'batched'): SpanProcessor[] {
+  const baggage = new BaggageSpanProcessor(() => false);
+  const exporter = exportMode === 'batched' ? batchProcessor() : new SimpleSpanProcessor({ exporter: new OTLPTraceExporter() });
+  // Order matters: baggage is copied at start, redaction runs as a span ends, export comes last.
+  return [baggage as unknown as SpanProcessor, new RedactionSpanProcessor(), exporter];
+}
+
+// OTLP over HTTP to Jaeger's :4318, batched so the export stays off the request path. The SDK builds
+// this processor from OTEL_BSP_* only when it owns the processor list; since the list is ours, the
+// same standard variables are read here.
+function batchProcessor(): BatchSpanProcessor {
+  return new BatchSpanProcessor({
+    exporter: new OTLPTraceExporter(),
+    maxQueueSize: getNumberFromEnv('OTEL_BSP_MAX_QUEUE_SIZE'),
+    scheduledDelayMillis: getNumberFromEnv('OTEL_BSP_SCHEDULE_DELAY'),
+    exportTimeoutMillis: getNumberFromEnv('OTEL_BSP_EXPORT_TIMEOUT'),
+    maxExportBatchSize: getNumberFromEnv('OTEL_BSP_MAX_EXPORT_BATCH_SIZE'),
+    // Counts exported and dropped spans for /health (span-pipeline-stats.ts).
+    selfObsMeterProvider: spanPipelineMeterProvider(),
+  });
+}

@@ -1,0 +1,77 @@
+import { type Exercise, findExercise, loadExercises } from '@tracing-lab/checker/exercises';
+import { runCli as runChecker } from '@tracing-lab/checker/run-cli';
+import { loadStack, REPO_ROOT, type Stack } from '../stack.js';
+import { build, restart, servicesRunning } from './apply-changes.js';
+import { exerciseFiles, fileHashes, LabError } from './exercise-files.js';
+import { type LabPaths, labPaths, type LabState, progressOf, pointsFor, readState, writeState } from './lab-state.js';
+
+// What every lab command works with: the repo, the lab's state, the stack, and the checker.
+
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export class LabContext {
+  readonly paths: LabPaths;
+  readonly state: LabState;
+  private stackMemo: Stack | undefined;
+
+  constructor(
+    readonly output: Output,
+    readonly repoRoot = REPO_ROOT,
+  ) {
+    this.paths = labPaths(repoRoot);
+    this.state = readState(this.paths);
+  }
+
+  get stack(): Stack {
+    this.stackMemo ??= loadStack(this.repoRoot);
+    return this.stackMemo;
+  }
+
+  exercises(): Exercise[] {
+    return loadExercises();
+  }
+
+  exercise(number: number): Exercise {
+    return findExercise(number);
+  }
+
+  active(): Exercise {
+    const active = this.state.active;
+    if (!active) throw new LabError('no exercise is under way: start one with npm run lab -- start <n> (npm run lab -- list shows them)');
+    return this.exercise(active.number);
+  }
+
+  save(): void {
+    writeState(this.paths, this.state);
+  }
+
+  // Compiles and restarts what the exercise's files belong to, when they changed since the last build.
+  async applyChanges(exercise: Exercise, { force = false } = {}): Promise<void> {
+    const hashes = fileHashes(exercise, this.repoRoot);
+    const built = this.state.active?.built ?? {};
+    if (!force && exerciseFiles(exercise).every((file) => built[file] === hashes[file])) return;
+    const services = servicesRunning(exerciseFiles(exercise), this.stack);
+    const log = (line: string) => this.output.err(`lab: ${line}`);
+    build(this.repoRoot, services, this.paths, log);
+    await restart(this.stack, services, log);
+    if (this.state.active) this.state.active.built = hashes;
+    this.save();
+  }
+
+  // Grades the active exercise with the checker; records the first pass and its points.
+  async grade(exercise: Exercise, extraArgs: string[] = []): Promise<number> {
+    const code = await runChecker(['--exercise', String(exercise.number), ...extraArgs], this.output);
+    const progress = progressOf(this.state, exercise.number);
+    if (code === 0 && !progress.doneAt) {
+      progress.doneAt = new Date().toISOString();
+      progress.points = pointsFor(progress);
+      if (progress.firstStartedAt) progress.secondsToSolve = Math.round((Date.parse(progress.doneAt) - Date.parse(progress.firstStartedAt)) / 1000);
+      this.output.err(`\nlab: exercise ${exercise.number} solved: ${progress.points} points. npm run lab -- stop goes back to the reference mesh.`);
+      this.save();
+    }
+    return code;
+  }
+}

@@ -1,0 +1,87 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { findExercise } from '@tracing-lab/checker/exercises';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runLabCli } from '../src/lab/cli.js';
+
+// `npm run lab` refusing what it cannot do, in a folder of its own with copies of the exercise files:
+// one line naming the problem, exit code 2, and nothing changed. The integration suite runs the
+// exercises on the live mesh.
+
+const REPO = join(__dirname, '..', '..');
+let root: string;
+
+async function lab(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runLabCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) }, root);
+  return { code, out, err };
+}
+
+function copyFromRepo(file: string): void {
+  mkdirSync(dirname(join(root, file)), { recursive: true });
+  cpSync(join(REPO, file), join(root, file));
+}
+
+const underWay = (number: number) => writeFileSync(join(root, '.lab', 'state.json'), JSON.stringify({ active: { number, startedAt: '', built: {} }, progress: {} }));
+const exercise5 = findExercise(5);
+const file5 = Object.keys(exercise5.files)[0] as string;
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'lab-cli-'));
+  mkdirSync(join(root, '.lab'));
+  copyFromRepo(file5);
+});
+
+describe('npm run lab', () => {
+  it.each([
+    [['start', '42'], /^lab: there is no exercise 42; the exercises are \d+(, \d+)* \(npm run lab -- list\)$/],
+    [['start'], /^lab: start takes one exercise number, as in npm run lab -- start 5 \(got ''\)$/],
+    [['start', 'five'], /^lab: start takes one exercise number/],
+    [['frobnicate'], /^lab: unknown command 'frobnicate' \(see npm run lab -- help\)$/],
+    [['hint', 'please'], /^lab: 'hint' takes no arguments \(got please\)$/],
+    [['solution', '--force'], /^lab: 'solution' takes only --apply \(got --force\)$/],
+    [['check'], /^lab: no exercise is under way: start one with npm run lab -- start <n>/],
+    [['stop'], /^lab: no exercise is under way/],
+  ])('%j: one line, exit 2', async (argv, message) => {
+    const run = await lab(...argv);
+    expect(run.code).toBe(2);
+    expect(run.err).toHaveLength(1);
+    expect(run.err[0]).toMatch(message);
+  });
+
+  it('refuses to start an exercise while another is under way, and changes nothing', async () => {
+    underWay(6);
+    const before = readFileSync(join(root, file5), 'utf8');
+    const run = await lab('start', '5');
+    expect(run).toEqual({ code: 2, out: [], err: ['lab: exercise 6 is under way: finish it with npm run lab -- stop before starting exercise 5'] });
+    expect(readFileSync(join(root, file5), 'utf8')).toBe(before);
+  });
+
+  it('refuses to start an exercise whose reference file changed since it was written, naming the exercise and the file', async () => {
+    writeFileSync(join(root, file5), `${readFileSync(join(root, file5), 'utf8')}\n// changed\n`);
+    const run = await lab('start', '5');
+    expect(run.code).toBe(2);
+    expect(run.err).toEqual([`lab: exercise 5 was written against another version of ${file5}: it needs updating before it can be started (or your working copy has changes of its own there)`]);
+  });
+
+  it('shows the next hint each time, and says when all three are shown', async () => {
+    underWay(5);
+    const shown = [];
+    for (let i = 0; i < 4; i++) shown.push((await lab('hint')).out.join('\n'));
+    expect(shown.slice(0, 3).map((text) => /^## Hint (\d)/.exec(text)?.[1])).toEqual(['1', '2', '3']);
+    expect(shown[2]).toContain('Hint 3/3 (−2 points): the exercise is worth 4 now.');
+    expect(shown[3]).toMatch(/^All 3 hints are shown/);
+  });
+
+  it('shows no edits on the start files, and the learner\'s edits as a diff', async () => {
+    underWay(5);
+    cpSync(join(exercise5.dir, 'start', file5), join(root, file5));
+    expect((await lab('diff')).out).toEqual(['No edits yet: your files are the start files.']);
+    writeFileSync(join(root, file5), readFileSync(join(root, file5), 'utf8').replace('return row.price_cents * quantity;', 'return row.price_cents * quantity * 1;'));
+    const diff = (await lab('diff')).out.join('\n');
+    expect(diff).toContain(`--- ${file5} (start)`);
+    expect(diff).toContain('+  return row.price_cents * quantity * 1;');
+  });
+});

@@ -1,0 +1,78 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Exercise, type ExpectedHints, loadExercises } from '@tracing-lab/checker/exercises';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../scripts/src/stack.js';
+import { runNpmScript } from './support/node-cli.js';
+
+// Every exercise proven on the live mesh with the learner's own commands: after `start` the checker
+// fails exactly the exercise's tasks with the expected hint ids, each plausible wrong solution gets
+// its own hint, `solution --apply` passes every task, and `stop` leaves `git status` clean.
+
+interface TaskJson {
+  id: number;
+  passed: boolean;
+  checks: { ok: boolean; text: string }[];
+  hints: { id: string; text: string }[];
+}
+
+// A smaller audit than the default 50 orders: the audit is not what the exercises are about.
+const CHECK_ARGS = ['--json', '--audit', '10'];
+
+async function checkTasks(script: 'check' | 'lab', args: string[]): Promise<TaskJson[]> {
+  const run = await runNpmScript(script, args);
+  if (!run.stdout.trim().startsWith('{')) throw new Error(`npm run ${script} -- ${args.join(' ')} printed no JSON (exit ${run.code}): ${run.stderr}`);
+  return (JSON.parse(run.stdout) as { tasks: TaskJson[] }).tasks;
+}
+
+// Per task: passed, or the hint ids it gave; compared with what the exercise expects.
+function verdicts(tasks: TaskJson[]): Record<string, string[] | 'passed'> {
+  return Object.fromEntries(tasks.map((t) => [String(t.id), t.passed ? 'passed' : [...new Set(t.hints.map((h) => h.id))].sort()]));
+}
+
+function expected(exercise: Exercise, hints: ExpectedHints, taskIds: number[]): Record<string, string[] | 'passed'> {
+  return Object.fromEntries(taskIds.map((id) => [String(id), exercise.tasks.includes(id) ? [...(hints[id] ?? [])].sort() : 'passed']));
+}
+
+function gitStatus(files: string[]): string {
+  return execFileSync('git', ['status', '--porcelain', '--', ...files], { cwd: REPO_ROOT, encoding: 'utf8' });
+}
+
+const exercises = loadExercises();
+
+afterAll(async () => {
+  // A failed proof must not leave the next suite an exercise's mesh.
+  await runNpmScript('lab', ['stop']);
+});
+
+describe.each(exercises.map((e) => [e.number, e.title, e] as const))('exercise %i: %s', (_number, _title, exercise) => {
+  const files = Object.keys(exercise.files);
+
+  it('starts failing exactly its own tasks, with the expected hints', async () => {
+    const started = await runNpmScript('lab', ['start', String(exercise.number)]);
+    expect(started.code, started.stderr).toBe(0);
+    expect(started.stdout).toContain(`Exercise ${exercise.number}: ${exercise.title}`);
+    const tasks = await checkTasks('check', CHECK_ARGS);
+    expect(verdicts(tasks)).toEqual(expected(exercise, exercise.startHints, tasks.map((t) => t.id)));
+  });
+
+  it.each(exercise.wrongSolutions.map((w) => [w.mistake, w] as const))('gives the specific hint to a wrong solution: %s', async (_mistake, wrong) => {
+    for (const file of files) copyFileSync(join(exercise.dir, 'wrong', wrong.name, file), join(REPO_ROOT, file));
+    const tasks = await checkTasks('lab', ['check', '--json']);
+    expect(verdicts(tasks)).toEqual(expected(exercise, wrong.hints, exercise.tasks));
+  });
+
+  it('passes every task after solution --apply', async () => {
+    const applied = await runNpmScript('lab', ['solution', '--apply']);
+    expect(applied.code, applied.stderr).toBe(0);
+    const tasks = await checkTasks('check', CHECK_ARGS);
+    expect(tasks.filter((t) => !t.passed).map((t) => ({ id: t.id, failing: t.checks.filter((c) => !c.ok).map((c) => c.text) }))).toEqual([]);
+  });
+
+  it('leaves git status clean after stop', async () => {
+    const stopped = await runNpmScript('lab', ['stop']);
+    expect(stopped.code, stopped.stderr).toBe(0);
+    expect(gitStatus(files)).toBe('');
+  });
+});
