@@ -13,14 +13,15 @@ import { wholeOrderTrace } from './support/order-trace.js';
 
 // The trace explorer (GET /ui on the Tracing API) in a real headless Chromium, against the running
 // mesh: a slow-db order read as a waterfall, compared with a healthy one, by keyboard, and what the
-// page says when the input is bad or Jaeger is down. The screenshots land in docs/images/ for
-// docs/reading-traces.md; each run refreshes them.
+// page says when the input is bad or Jaeger is down. The screenshots are taken on every run, into
+// .stack/screenshots/; with UPDATE_SCREENSHOTS=1 into docs/images/, the ones docs/reading-traces.md
+// shows (a test run must not leave the working tree changed).
 
 const TRACE_API = 'http://127.0.0.1:3000';
 // Debian's package, installed by `npm run setup`; the browser builds Playwright downloads are not
 // reachable from these machines.
 const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = resolve(__dirname, '../../docs/images');
+const SCREENSHOTS = resolve(__dirname, '../..', process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/images' : '.stack/screenshots');
 const VIEWPORT = { width: 1360, height: 860 };
 const MESH_SERVICES = ['backend', 'database', 'frontend', 'notifier'];
 
