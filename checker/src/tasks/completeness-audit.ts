@@ -1,7 +1,7 @@
 import { mapWithConcurrency } from '../concurrency.js';
-import { ORDER_SKELETON } from '../expectations.js';
+import { type ExpectedSpan, ORDER_SKELETON } from '../expectations.js';
 import { describeExpected, isComplete, looksLike, missingSpans, withLinkedTraces } from '../expected-spans.js';
-import { hints } from '../hints.js';
+import { type Hint, hints } from '../hints.js';
 import type { Trace } from '../jaeger-trace.js';
 import type { SentRequest } from '../mesh-client.js';
 import { GrowthWatch } from '../growth-watch.js';
@@ -45,7 +45,7 @@ export const completenessAudit: Task = {
     );
     const missing = summarizeIncomplete(incomplete.map((r) => traces.get(r.traceId as string)));
     for (const [what, times] of missing.lines.slice(0, MAX_LINES)) outcome.checks.push(check(false, `${times}× ${what}`));
-    for (const [service, times] of missing.byService) outcome.hints.push(hints.spansLost(service, times));
+    for (const [service, times] of missing.byService) outcome.hints.push(await whyMissing(context, service, times, answered, missing.firstMissing.get(service)));
     outcome.data = {
       sent: count,
       complete: completeCount,
@@ -84,9 +84,15 @@ async function followAll(context: TaskContext, requests: SentRequest[], sinceMs:
 
 // What the incomplete traces lack, most frequent first, and how many traces each service lost spans in.
 // Only the first span missing on each branch counts: the spans under it are missing because it is.
-export function summarizeIncomplete(traces: (Trace | undefined)[]): { lines: [string, number][]; byService: [string, number][] } {
+export function summarizeIncomplete(traces: (Trace | undefined)[]): {
+  lines: [string, number][];
+  byService: [string, number][];
+  // Per service, the first of its expected spans found missing: where its part of the trace broke off.
+  firstMissing: Map<string, ExpectedSpan>;
+} {
   const lines = new Map<string, number>();
   const byService = new Map<string, number>();
+  const firstMissing = new Map<string, ExpectedSpan>();
   const bump = (map: Map<string, number>, key: string): void => {
     map.set(key, (map.get(key) ?? 0) + 1);
   };
@@ -99,11 +105,26 @@ export function summarizeIncomplete(traces: (Trace | undefined)[]): { lines: [st
     const all = missingSpans(trace.spans, ORDER_SKELETON);
     const missing = all.filter((e) => !all.some((above) => above.id === e.under));
     missing.forEach((e) => bump(lines, `missing ${describeExpected(e)}`));
+    missing.forEach((e) => firstMissing.has(e.service) || firstMissing.set(e.service, e));
     if (spansMissingTheirParent(trace.spans).length) bump(lines, 'a span whose parent never arrived');
     new Set(missing.map((e) => e.service)).forEach((service) => bump(byService, service));
   }
   const sorted = (map: Map<string, number>): [string, number][] => [...map].sort((a, b) => b[1] - a[1]);
-  return { lines: sorted(lines), byService: sorted(byService) };
+  return { lines: sorted(lines), byService: sorted(byService), firstMissing };
+}
+
+// Spans missing from a trace were lost in export, or never part of it: the service's spans started
+// traces of their own (the context did not cross the hop into it), or a span is made in no trace at
+// all (a producer span that nothing creates). Only the first is a matter of the export pipeline.
+async function whyMissing(context: TaskContext, service: string, times: number, answered: SentRequest[], first: ExpectedSpan | undefined): Promise<Hint> {
+  const above = ORDER_SKELETON.find((e) => e.id === first?.under);
+  if (first && above && above.service !== service && answered.length) {
+    const during = { ...(answered[0] as SentRequest), answeredAtMs: Math.max(...answered.map((r) => r.answeredAtMs)) };
+    const orphan = (await context.orphanTraces(service, during))[0];
+    if (orphan) return hints.propagationBroken(above.service, service, orphan.traceId, first.kind === 'consumer');
+  }
+  if (first?.kind === 'producer' && times === answered.length) return hints.noPublishSpan();
+  return hints.spansLost(service, times);
 }
 
 function statusCounts(requests: SentRequest[]): string {
