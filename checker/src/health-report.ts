@@ -5,7 +5,8 @@ import { type Hint, hints } from './hints.js';
 export interface HealthBody {
   status: string;
   service: string;
-  tracing: { enabled: boolean; exporterEndpoint: string };
+  // `spans.dropped`: spans the service's exporter lost (span-pipeline-stats in shared-tracing).
+  tracing: { enabled: boolean; exporterEndpoint: string; spans?: { dropped?: number } };
   dependencies: Record<string, string>;
 }
 

@@ -144,6 +144,21 @@ const HINT_TEXTS = {
     `the ${service}'s spans lack the attribute '${key}' from the request's baggage: the BaggageSpanProcessor must copy ` +
     `the allow-listed lab.* keys onto every span`,
 
+  samplerIgnoresParent: (service: string): string =>
+    `the ${service} recorded spans for a request whose caller had decided not to sample it (traceparent flags 00): its sampler ` +
+    `decides on its own (always_on, or traceidratio without parentbased_), so traces come out torn — part of a request kept, ` +
+    `part dropped. Decide once at the root and follow the parent everywhere else: a ParentBasedSampler ` +
+    `(OTEL_TRACES_SAMPLER=parentbased_always_on or parentbased_traceidratio)`,
+
+  frontendIgnoresParent: (): string =>
+    `the frontend answered a request whose traceparent said "not sampled" with a traceresponse saying sampled: it overrode its ` +
+    `caller's decision. Use a ParentBasedSampler, so a sampled flag that comes in is honoured`,
+
+  spansNeverSampled: (service: string, count: number): string =>
+    `${count} trace(s) lack the ${service}'s spans, yet its /health reports no span dropped before export: they were never ` +
+    `recorded. A sampler that decides on its own instead of following its caller (OTEL_TRACES_SAMPLER=traceidratio or always_off ` +
+    `without parentbased_) drops them; so does code that never makes them`,
+
   spansLost: (service: string, count: number): string =>
     `${count} trace(s) lost spans of the ${service}: spans dropped before export — a full batch queue ` +
     `(OTEL_BSP_MAX_QUEUE_SIZE), an exporter failing now and then, or a restart that did not flush (see the ${service}'s log)`,

@@ -16,6 +16,8 @@ export interface SentRequest {
   error: string | undefined;
   traceId: string | undefined;
   spanId: string | undefined;
+  // The sampled flag of the traceresponse header; undefined without one.
+  sampled?: boolean;
   body: unknown;
   sentAtMs: number;
   answeredAtMs: number;
@@ -55,10 +57,15 @@ export class MeshClient {
     }
   }
 
-  postOrder(extraBaggage?: string, order: Record<string, number> = PROBE_ORDER): Promise<SentRequest> {
+  // `traceparent`: the order comes from a caller that already made the sampling decision.
+  postOrder(extraBaggage?: string, order: Record<string, number> = PROBE_ORDER, traceparent?: string): Promise<SentRequest> {
     return this.send('POST /api/orders', '/api/orders', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', baggage: [this.baggage, extraBaggage].filter(Boolean).join(',') },
+      headers: {
+        'content-type': 'application/json',
+        baggage: [this.baggage, extraBaggage].filter(Boolean).join(','),
+        ...(traceparent ? { traceparent } : {}),
+      },
       body: JSON.stringify(order),
     });
   }
@@ -73,7 +80,7 @@ export class MeshClient {
       const response = await fetchWithTimeout(new URL(path, this.frontendUrl).href, init);
       const body = await response.json().catch(() => undefined);
       const ids = parseTraceResponse(response.headers.get('traceresponse'));
-      return { what, status: response.status, error: undefined, traceId: ids?.traceId, spanId: ids?.spanId, body, sentAtMs, answeredAtMs: Date.now() };
+      return { what, status: response.status, error: undefined, traceId: ids?.traceId, spanId: ids?.spanId, sampled: ids?.sampled, body, sentAtMs, answeredAtMs: Date.now() };
     } catch (error) {
       const answeredAtMs = Date.now();
       return { what, status: undefined, error: describeFetchError(error), traceId: undefined, spanId: undefined, body: undefined, sentAtMs, answeredAtMs };

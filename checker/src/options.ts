@@ -27,7 +27,7 @@ export const DEFAULTS = {
   watchIntervalSeconds: 5,
 } as const;
 
-export const TASK_COUNT = 9;
+export const TASK_COUNT = 10;
 const MAX_AUDIT = 1000;
 
 export const USAGE = `Usage: npm run check -- [options]

@@ -38,7 +38,7 @@ export interface TaskContext {
   follow(request: SentRequest, table: ExpectedSpan[], done?: (spans: Span[]) => boolean): Promise<FollowedRequest>;
   linkedTraces(sinceMs: number): Promise<Trace[]>;
   orphanTraces(service: string, request: SentRequest): Promise<Trace[]>;
-  sendOrder(extraBaggage?: string, order?: Record<string, number>): Promise<SentRequest>;
+  sendOrder(extraBaggage?: string, order?: Record<string, number>, traceparent?: string): Promise<SentRequest>;
   readTrace(traceId: string): Promise<Trace | undefined>;
   searchTraces(query: TraceSearch): Promise<Trace[]>;
 }
@@ -106,8 +106,8 @@ export class RunContext implements TaskContext {
     return { request, trace: result.value, complete, waitMessage };
   }
 
-  sendOrder(extraBaggage?: string, order?: Record<string, number>): Promise<SentRequest> {
-    return this.mesh.postOrder(extraBaggage, order);
+  sendOrder(extraBaggage?: string, order?: Record<string, number>, traceparent?: string): Promise<SentRequest> {
+    return this.mesh.postOrder(extraBaggage, order, traceparent);
   }
 
   readTrace(traceId: string): Promise<Trace | undefined> {

@@ -31,8 +31,8 @@ describe('parseOptions', () => {
   });
 
   const refused: Array<[string[], string]> = [
-    [['--task', '10'], "--task '10' is not a whole number from 1 to 9"],
-    [['--task', '1.5'], "--task '1.5' is not a whole number from 1 to 9"],
+    [['--task', '11'], "--task '11' is not a whole number from 1 to 10"],
+    [['--task', '1.5'], "--task '1.5' is not a whole number from 1 to 10"],
     [['--exercise', 'five'], "--exercise 'five' is not a whole number from 1 to 99"],
     [['--task', '6', '--exercise', '5'], '--task and --exercise cannot be given together (see --help)'],
     [['--audit', '0'], "--audit '0' is not a whole number from 1 to 1000"],

@@ -24,8 +24,8 @@ function reporting(service: string, body: Record<string, unknown>): HealthResult
   return { url: `http://localhost/${service}/health`, reachable: true, httpStatus: 200, body: parseHealthBody({ ...base, ...body }) };
 }
 
-it('the nine tasks are numbered 1 to 9 and their points sum to 100', () => {
-  expect(TASKS.map((t) => t.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+it('the ten tasks are numbered 1 to 10 and their points sum to 100', () => {
+  expect(TASKS.map((t) => t.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   expect(TASKS.reduce((sum, t) => sum + t.points, 0)).toBe(100);
 });
 
@@ -234,10 +234,41 @@ describe('task 7: errors visible', () => {
 describe('task 8: completeness audit', () => {
   it('counts the incomplete traces and names the service that lost spans', async () => {
     const trace = without(healthy.trace, (s) => s.service === 'notifier');
-    const outcome = await run(8, fakeContext({ order: { ...healthy, trace } }));
+    const health = withHealth({ notifier: reporting('notifier', { tracing: { enabled: true, exporterEndpoint: 'http://127.0.0.1:4318/v1/traces', spans: { dropped: 12 } } }) });
+    const outcome = await run(8, fakeContext({ order: { ...healthy, trace }, health }));
     expect(outcome.checks[1]?.text).toMatch(/^0\/3 traces complete after [\d.]+s, deadline 1s/);
     expect(failing(outcome).slice(1)).toEqual(['3× missing notifier(consumer) /order-created/', '3× a span whose parent never arrived']);
     expect(texts(outcome)).toEqual([expect.stringMatching(/^3 trace\(s\) lost spans of the notifier: spans dropped before export/)]);
+  });
+
+  it('says the spans were never sampled when the service reports none dropped', async () => {
+    const trace = without(healthy.trace, (s) => s.service === 'notifier');
+    const outcome = await run(8, fakeContext({ order: { ...healthy, trace } }));
+    expect(ids(outcome)).toEqual(['spansNeverSampled']);
+  });
+
+  it("says the context did not cross the hop when the service's spans started traces of their own", async () => {
+    const consumer = spanNamed(healthy.trace, 'notifier', 'notifier.order-created process');
+    const below = (s: { spanId: string; parentSpanId: string | undefined }): boolean => s.spanId === consumer.spanId || s.parentSpanId === consumer.spanId;
+    const notifierPart = without(healthy.trace, (s) => s.service !== 'notifier' && !below(s));
+    const orphan = changed(notifierPart, (s) => (s.spanId === consumer.spanId ? { ...s, parentSpanId: undefined, references: [] } : undefined));
+    const outcome = await run(8, fakeContext({ order: { ...healthy, trace: without(healthy.trace, (s) => s.service === 'notifier') }, searchable: [{ ...orphan, traceId: 'b'.repeat(32) }] }));
+    expect(ids(outcome)).toEqual(['propagationBroken']);
+  });
+});
+
+describe('task 10: sampling honoured', () => {
+  it('passes when the unsampled order is answered as not sampled and left no span', async () => {
+    const outcome = await run(10, fakeContext());
+    expect(failing(outcome)).toEqual([]);
+  });
+
+  it('names the service at the top of what an unsampled order left in Jaeger', async () => {
+    const trace = without(healthy.trace, (s) => s.service === 'frontend');
+    const outcome = await run(10, fakeContext({ unsampledTrace: trace }));
+    expect(failing(outcome)).toEqual([expect.stringMatching(/^\d+ spans of the unsampled order in Jaeger, from backend, database, notifier$/)]);
+    expect(ids(outcome)).toEqual(['samplerIgnoresParent']);
+    expect(texts(outcome)[0]).toMatch(/^the backend recorded spans for a request whose caller had decided not to sample it/);
   });
 });
 

@@ -58,8 +58,8 @@ describe('npm run check on the healthy mesh', () => {
     expect(result.tasks.find((t) => t.id === 8)?.data).toMatchObject({ sent: 50, complete: 50 });
 
     const xml = readFileSync(junit, 'utf8');
-    expect(xml).toContain('<testsuite name="tracing-lab checker" tests="9" failures="0"');
-    expect(xml.match(/<testcase /g)).toHaveLength(9);
+    expect(xml).toContain('<testsuite name="tracing-lab checker" tests="10" failures="0"');
+    expect(xml.match(/<testcase /g)).toHaveLength(10);
   });
 
   it('prints each task with ✓ and the score', async () => {

@@ -114,8 +114,9 @@ export function summarizeIncomplete(traces: (Trace | undefined)[]): {
 }
 
 // Spans missing from a trace were lost in export, or never part of it: the service's spans started
-// traces of their own (the context did not cross the hop into it), or a span is made in no trace at
-// all (a producer span that nothing creates). Only the first is a matter of the export pipeline.
+// traces of their own (the context did not cross the hop into it), a span is made in no trace at all
+// (a producer span that nothing creates), or the service never sampled them (its /health counts no
+// span dropped). Only the first is a matter of the export pipeline.
 async function whyMissing(context: TaskContext, service: string, times: number, answered: SentRequest[], first: ExpectedSpan | undefined): Promise<Hint> {
   const above = ORDER_SKELETON.find((e) => e.id === first?.under);
   if (first && above && above.service !== service && answered.length) {
@@ -124,6 +125,9 @@ async function whyMissing(context: TaskContext, service: string, times: number, 
     if (orphan) return hints.propagationBroken(above.service, service, orphan.traceId, first.kind === 'consumer');
   }
   if (first?.kind === 'producer' && times === answered.length) return hints.noPublishSpan();
+  // Spans lost before export are counted by the service itself; none counted means none were lost.
+  const health = (await context.health()).get(service);
+  if (health?.reachable && health.body?.tracing.spans?.dropped === 0) return hints.spansNeverSampled(service, times);
   return hints.spansLost(service, times);
 }
 

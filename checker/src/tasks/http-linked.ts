@@ -20,7 +20,7 @@ import { requestProblem } from './request-problem.js';
 export const httpLinked: Task = {
   id: 4,
   title: 'Traces are linked across HTTP',
-  points: 15,
+  points: 10,
   async run(context) {
     const probe = await context.probe();
     const outcome: TaskOutcome = { checks: [], hints: [] };

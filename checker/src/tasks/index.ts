@@ -5,6 +5,7 @@ import { customSpans } from './custom-spans.js';
 import { errorsVisible } from './errors-visible.js';
 import { httpLinked } from './http-linked.js';
 import { messagingLinked } from './messaging-linked.js';
+import { samplingHonoured } from './sampling-honoured.js';
 import { servicesRunning } from './services-running.js';
 import { tracesArriving } from './traces-arriving.js';
 import { tracingConfigured } from './tracing-configured.js';
@@ -20,4 +21,5 @@ export const TASKS: Task[] = [
   errorsVisible,
   completenessAudit,
   baggageAllowListed,
+  samplingHonoured,
 ];

@@ -17,7 +17,7 @@ const CONSUMER = ORDER_TRACE.find((e) => e.id === MESSAGING_EDGE.consumer) as Ex
 export const messagingLinked: Task = {
   id: 5,
   title: 'Traces are linked across RabbitMQ',
-  points: 15,
+  points: 10,
   async run(context) {
     const { order } = await context.probe();
     const outcome: TaskOutcome = { checks: [], hints: [] };

@@ -16,6 +16,8 @@ export interface FakeMesh {
   error?: Fixture;
   rejected?: Fixture;
   privateBaggage?: Fixture;
+  // What Jaeger holds of the order sent with an unsampled traceparent (task 10): nothing by default.
+  unsampledTrace?: Trace;
   health?: Map<string, HealthResult>;
   // Every trace a Jaeger search could find: orphans and linked traces.
   searchable?: Trace[];
@@ -66,7 +68,12 @@ export function fakeContext(mesh: FakeMesh = {}): TaskContext {
     follow: async (request, table, done) => followed(sent.find((f) => f.request.traceId === request.traceId) ?? order, table, done),
     linkedTraces: async () => searchable,
     orphanTraces: async (service) => searchable.filter((t) => rootsOf(t.spans).some((root) => root.service === service)),
-    sendOrder: async (extraBaggage, body) => {
+    sendOrder: async (extraBaggage, body, traceparent) => {
+      if (traceparent) {
+        const traceId = traceparent.split('-')[1] as string;
+        if (mesh.unsampledTrace) traces.set(traceId, { ...mesh.unsampledTrace, spans: mesh.unsampledTrace.spans.map((s) => ({ ...s, traceId })) });
+        return { ...order.request, traceId, sampled: false };
+      }
       if (body?.quantity === REJECTED_ORDER.quantity) return rejected.request;
       if (extraBaggage?.includes('backend-error')) return error.request;
       return extraBaggage?.includes(PRIVATE_BAGGAGE.key) ? privateBaggage.request : order.request;
