@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm run test:all`: the one test command for a fresh machine. Installs what is missing (npm run
-# setup), starts the native stack, runs every vitest suite (unit, build, integration) against it,
-# stops the stack, and ends with the line CI reads: `N passed, N failed`, totalled over all suites.
+# setup), type-checks the code and the tests (npm run typecheck), starts the native stack, runs every
+# vitest suite (unit, build, integration) against it, stops the stack, and ends with the line CI
+# reads: `N passed, N failed`, totalled over all suites.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -18,6 +19,10 @@ fail_before_tests() {
 
 bash scripts/setup.sh || fail_before_tests "npm run setup"
 source scripts/setup/node-path.sh
+
+# vitest strips the tests' types without checking them, so a type error fails the run here, before
+# the stack starts.
+npm run --silent typecheck || fail_before_tests "npm run typecheck"
 
 trap 'node scripts/dist/stack-down.js >/dev/null 2>&1 || true' EXIT
 node scripts/dist/stack-up.js || fail_before_tests "npm run stack:up"

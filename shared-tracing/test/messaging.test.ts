@@ -33,7 +33,7 @@ function fakeChannel() {
     ack: vi.fn(),
     nack: vi.fn(),
     deliver: (body: string) => {
-      const message = { content: Buffer.from(body), fields: { redelivered: false }, properties: {} };
+      const message = { content: Buffer.from(body), fields: { redelivered: false }, properties: {} as { headers?: Record<string, unknown> } };
       deliver(message);
       return message;
     },

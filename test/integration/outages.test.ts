@@ -14,7 +14,7 @@ const HEALTH = { frontend: 8080, backend: 8081, database: 8082, notifier: 8083 }
 interface Health {
   status: string;
   dependencies: Record<string, string>;
-  tracing: { spans?: { exported: number; dropped: number; droppedBy: Record<string, number>; queueCapacity: number } };
+  tracing: { spans?: { exported: number; dropped: number; droppedBy: Record<string, number>; queued: number; queueCapacity: number } };
 }
 
 async function health(service: keyof typeof HEALTH): Promise<{ code: number; body: Health }> {

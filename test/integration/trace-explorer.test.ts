@@ -1,3 +1,6 @@
+// The callbacks given to page.evaluate run in the page: they are typed against the DOM.
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';

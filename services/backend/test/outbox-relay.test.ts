@@ -28,7 +28,7 @@ function relayWith(pending: ReturnType<typeof event>[][]) {
   const rounds = [...pending];
   const database = {
     get: vi.fn(async (_path: string, _options?: unknown) => ({ data: rounds.shift() ?? [] })),
-    post: vi.fn(async () => ({ data: undefined })),
+    post: vi.fn(async (_path: string) => ({ data: undefined })),
   };
   // What the trace context was when each message was published: what amqplib would inject.
   const publishedIn: (string | undefined)[] = [];
