@@ -1,5 +1,5 @@
-import { expect, it } from 'vitest';
-import { poll } from '../src/poll.js';
+import { describe, expect, it } from 'vitest';
+import { poll, waitFor } from '../src/poll.js';
 
 it('returns the value once the probe says done', async () => {
   let calls = 0;
@@ -20,4 +20,28 @@ it('keeps polling through a probe that throws, and reports the error as what it 
     throw new Error('Jaeger is unreachable at http://x (connection refused)');
   }, { timeoutMs: 10, intervalMs: 5 });
   expect(result).toMatchObject({ done: false, message: 'timed out after 0s waiting for Jaeger (last: Jaeger is unreachable at http://x (connection refused))' });
+});
+
+describe('waitFor', () => {
+  it('returns the first value the probe gives that is not undefined', async () => {
+    let calls = 0;
+    expect(await waitFor('three calls', async () => (++calls === 3 ? 'ready' : undefined), { timeoutMs: 1000, intervalMs: 1 })).toBe('ready');
+  });
+
+  it("throws on timeout with the probe's last error, which an undefined answer after it does not hide", async () => {
+    let calls = 0;
+    const probe = async () => {
+      if (++calls === 1) throw new Error('connection refused');
+      return undefined;
+    };
+    await expect(waitFor('the frontend', probe, { timeoutMs: 20, intervalMs: 5 })).rejects.toThrow(
+      'timed out after 0s waiting for the frontend (last: connection refused)',
+    );
+  });
+
+  it('gives up at once when waiting longer is pointless, saying why', async () => {
+    await expect(waitFor('backend to be healthy', async () => undefined, { giveUpIf: () => 'it exited' })).rejects.toThrow(
+      'gave up waiting for backend to be healthy: it exited',
+    );
+  });
 });

@@ -1,8 +1,8 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { waitFor } from '@tracing-lab/checker/poll';
 import type { NativeService } from './native-plan.js';
 import { mustRun, run, type StackPaths, startProcess, stopProcess } from './processes.js';
-import { waitFor } from './wait-for.js';
 
 // PostgreSQL and RabbitMQ from Debian's packages, set up with the users, passwords and databases that
 // the postgres and rabbitmq images create from their environment in docker-compose.yml.

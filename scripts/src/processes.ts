@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { waitFor } from './wait-for.js';
+import { waitFor } from '@tracing-lab/checker/poll';
 
 // Local processes of the native stack: started detached with their output in .stack/logs/<name>.log,
 // found again through .stack/pids/<name>.pid, stopped with SIGTERM like `docker compose stop`.

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { waitFor } from '@tracing-lab/checker/poll';
 import type { Command } from './dockerfile-parse.js';
-import { waitFor } from './wait-for.js';
 
 // Starts a service the way its image would (the CMD, from the WORKDIR, with only the given
 // environment), waits until GET /health answers, then stops it with SIGTERM as `docker stop` does.

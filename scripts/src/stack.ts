@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { waitFor } from '@tracing-lab/checker/poll';
 import { resolveCompose } from './compose-file.js';
 import { rabbitMqListensBeyondLoopback, startPostgres, startRabbitMq, stopPostgres, stopRabbitMq } from './infra.js';
 import { type NativeService, nativePlan } from './native-plan.js';
 import { run, runningPid, type StackPaths, stackPaths, startProcess, stopProcess } from './processes.js';
-import { waitFor } from './wait-for.js';
 
 // The native stack: docker-compose.yml's topology as local processes, started in dependency order and
 // each waited for with its Compose health check, stopped in the reverse order.

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { waitFor } from '@tracing-lab/checker/poll';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { down, loadStack, up } from '../../scripts/src/stack.js';
-import { waitFor } from '../../scripts/src/wait-for.js';
 import { crossServiceEdges, readTrace, searchTraces, type TraceSpan, waitForTrace } from './support/jaeger.js';
 import { FRONTEND } from './support/mesh.js';
 

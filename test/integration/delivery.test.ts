@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { waitFor } from '@tracing-lab/checker/poll';
 import amqp from 'amqplib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { down, labAmqpUrl, loadStack, REPO_ROOT, up } from '../../scripts/src/stack.js';
-import { waitFor } from '../../scripts/src/wait-for.js';
 import { type TraceSpan, waitForTrace } from './support/jaeger.js';
 import { createOrder } from './support/mesh.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { waitFor } from '@tracing-lab/checker/poll';
 import { describe, expect, it } from 'vitest';
-import { waitFor } from '../../scripts/src/wait-for.js';
 import { loadStack } from '../../scripts/src/stack.js';
 import { createOrder } from './support/mesh.js';
 

@@ -1,9 +1,9 @@
+import { waitFor } from '@tracing-lab/checker/poll';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAlive } from '../../scripts/src/processes.js';
 import { down, loadStack, pidOf, up } from '../../scripts/src/stack.js';
 import { readTrace, servicesOf, waitForTrace } from './support/jaeger.js';
 import { FRONTEND, traceResponseOf } from './support/mesh.js';
-import { waitFor } from '../../scripts/src/wait-for.js';
 
 // SIGTERM must not lose the last spans. The frontend is restarted with a batch delay of ten minutes,
 // so its spans can only reach Jaeger through the flush on shutdown.

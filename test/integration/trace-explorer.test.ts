@@ -4,9 +4,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { waitFor } from '@tracing-lab/checker/poll';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { waitFor } from '../../scripts/src/wait-for.js';
 import type { Waterfall } from '../../services/trace-api/explorer/waterfall-model.js';
 import { waterfall } from '../../services/trace-api/src/waterfall.js';
 import { generateTrace } from '../../trace-analysis/src/bench/generate-trace.js';

@@ -1,4 +1,4 @@
-import { waitFor } from '../../../scripts/src/wait-for.js';
+import { waitFor } from '@tracing-lab/checker/poll';
 
 // Reads traces back the way a learner's tools do: through Jaeger's HTTP query API (the one its UI
 // uses), flattened into spans that name their service, kind and parent.
