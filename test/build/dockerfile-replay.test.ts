@@ -4,10 +4,10 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDockerfile } from '../../scripts/src/dockerfile-parse.js';
-import { replayDockerfile } from '../../scripts/src/dockerfile-replay.js';
-import { freePort } from '../../scripts/src/free-port.js';
-import { checkServiceBoots } from '../../scripts/src/service-boot-check.js';
+import { parseDockerfile } from '@tracing-lab/scripts/dockerfile-parse';
+import { replayDockerfile } from '@tracing-lab/scripts/dockerfile-replay';
+import { freePort } from '@tracing-lab/scripts/free-port';
+import { checkServiceBoots } from '@tracing-lab/scripts/service-boot-check';
 
 // No Docker engine here, so each service's image is replayed natively from the root Dockerfile and
 // the service is started from the runtime stage's folder alone: a file or a production dependency the

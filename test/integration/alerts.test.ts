@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { waitFor } from '@tracing-lab/checker/poll';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { down, loadStack, up } from '../../scripts/src/stack.js';
+import { down, loadStack, up } from '@tracing-lab/scripts/stack';
 import { crossServiceEdges, readTrace, searchTraces, type TraceSpan, waitForTrace } from './support/jaeger.js';
 import { FRONTEND } from './support/mesh.js';
 

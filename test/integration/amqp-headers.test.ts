@@ -1,7 +1,7 @@
 import { waitFor } from '@tracing-lab/checker/poll';
 import amqp, { type Channel, type ChannelModel, type GetMessage } from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labAmqpUrl, loadStack } from '../../scripts/src/stack.js';
+import { labAmqpUrl, loadStack } from '@tracing-lab/scripts/stack';
 import { waitForTrace } from './support/jaeger.js';
 import { createOrder } from './support/mesh.js';
 

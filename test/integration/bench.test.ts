@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { BenchReport } from '../../scripts/src/bench/report.js';
-import { loadStack, pidOf, service } from '../../scripts/src/stack.js';
+import type { BenchReport } from '@tracing-lab/scripts/bench/report';
+import { loadStack, pidOf, service } from '@tracing-lab/scripts/stack';
 import { runNodeCli } from './support/node-cli.js';
 
 // `npm run bench -- --smoke --json`: every part of the benchmark with tiny amounts, on the running

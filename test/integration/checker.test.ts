@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../scripts/src/free-port.js';
-import { down, loadStack, REPO_ROOT, up } from '../../scripts/src/stack.js';
+import { freePort } from '@tracing-lab/scripts/free-port';
+import { down, loadStack, REPO_ROOT, up } from '@tracing-lab/scripts/stack';
 
 // The progress checker, run as a learner runs it (`npm run check`), against the running mesh: a full
 // score when the mesh is healthy, and the right task failing with the right hint when it is broken

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { waitFor } from '@tracing-lab/checker/poll';
 import amqp from 'amqplib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { down, labAmqpUrl, loadStack, REPO_ROOT, up } from '../../scripts/src/stack.js';
+import { down, labAmqpUrl, loadStack, REPO_ROOT, up } from '@tracing-lab/scripts/stack';
 import { type TraceSpan, waitForTrace } from './support/jaeger.js';
 import { createOrder } from './support/mesh.js';
 

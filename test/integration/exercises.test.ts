@@ -3,7 +3,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Exercise, type ExpectedHints, loadExercises } from '@tracing-lab/checker/exercises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../scripts/src/stack.js';
+import { REPO_ROOT } from '@tracing-lab/scripts/stack';
 import { runNpmScript } from './support/node-cli.js';
 
 // Every exercise proven on the live mesh with the learner's own commands: after `start` the checker

@@ -1,7 +1,7 @@
 import { waitFor } from '@tracing-lab/checker/poll';
 import amqp from 'amqplib';
 import { describe, expect, it } from 'vitest';
-import { labAmqpUrl, loadStack } from '../../scripts/src/stack.js';
+import { labAmqpUrl, loadStack } from '@tracing-lab/scripts/stack';
 import { type TraceSpan, waitForTrace } from './support/jaeger.js';
 import { wholeOrderTrace } from './support/order-trace.js';
 import { createOrder, FRONTEND, traceResponseOf } from './support/mesh.js';

@@ -1,4 +1,4 @@
-import { loadStack, up } from '../../scripts/src/stack.js';
+import { loadStack, up } from '@tracing-lab/scripts/stack';
 
 // The integration suites run against the native stack: start whatever part of it is not running
 // already (npm run test:all has usually started it; this makes `npm run test:integration` work alone).

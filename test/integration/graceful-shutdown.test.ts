@@ -1,7 +1,7 @@
 import { waitFor } from '@tracing-lab/checker/poll';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isAlive } from '../../scripts/src/processes.js';
-import { down, loadStack, pidOf, up } from '../../scripts/src/stack.js';
+import { isAlive } from '@tracing-lab/scripts/processes';
+import { down, loadStack, pidOf, up } from '@tracing-lab/scripts/stack';
 import { waitForTrace } from './support/jaeger.js';
 import { FRONTEND, traceResponseOf } from './support/mesh.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadStack } from '../../scripts/src/stack.js';
+import { loadStack } from '@tracing-lab/scripts/stack';
 
 // Compose publishes every port on 127.0.0.1 only; the native stack must be no more exposed. Read from
 // the kernel's own table of listening sockets, so whatever a process opens on its own (an admin port,

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { LoadSummary } from '../../scripts/src/load/summary.js';
-import { freePort } from '../../scripts/src/free-port.js';
+import type { LoadSummary } from '@tracing-lab/scripts/load/summary';
+import { freePort } from '@tracing-lab/scripts/free-port';
 import { rootsOf, type TraceSpan, waitForTrace } from './support/jaeger.js';
 import { FRONTEND } from './support/mesh.js';
 import { type CliRun, runNodeCli } from './support/node-cli.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { waitFor } from '@tracing-lab/checker/poll';
 import { describe, expect, it } from 'vitest';
-import { loadStack } from '../../scripts/src/stack.js';
+import { loadStack } from '@tracing-lab/scripts/stack';
 import { createOrder } from './support/mesh.js';
 
 // Every log line written while handling a request carries that request's trace id, so a learner can

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { waitFor } from '@tracing-lab/checker/poll';
 import { describe, expect, it } from 'vitest';
-import { down, loadStack, pidOf, up } from '../../scripts/src/stack.js';
+import { down, loadStack, pidOf, up } from '@tracing-lab/scripts/stack';
 import { crossServiceEdges, type TraceSpan, waitForTrace } from './support/jaeger.js';
 import { createOrder, FRONTEND } from './support/mesh.js';
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadStack } from '../../scripts/src/stack.js';
+import { loadStack } from '@tracing-lab/scripts/stack';
 import { waitForTrace } from './support/jaeger.js';
 import { FRONTEND, traceResponseOf } from './support/mesh.js';
 

@@ -1,6 +1,6 @@
 import { waitFor } from '@tracing-lab/checker/poll';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { down, loadStack, up } from '../../scripts/src/stack.js';
+import { down, loadStack, up } from '@tracing-lab/scripts/stack';
 import { readTrace, rootsOf, searchTraces, waitForTrace } from './support/jaeger.js';
 import { BACKEND, FRONTEND, newTraceparent } from './support/mesh.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { down, loadStack, up } from '../../scripts/src/stack.js';
+import { down, loadStack, up } from '@tracing-lab/scripts/stack';
 import { type Harness, type RawHeaders, startHarness } from './support/trace-context-harness.js';
 import { FRONTEND } from './support/mesh.js';
 

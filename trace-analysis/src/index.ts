@@ -17,3 +17,4 @@ export { compareTraces, DEFAULT_COMPARE_OPTIONS, type CompareOptions, type Trace
 export { traceStats, type TraceStats } from './trace-stats.js';
 export { percentile } from './percentile.js';
 export { toMs } from './milliseconds.js';
+export { generateTrace } from './bench/generate-trace.js';

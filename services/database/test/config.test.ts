@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { composeEnvironment } from '../../../scripts/src/compose-file.js';
+import { composeEnvironment } from '@tracing-lab/scripts/compose-file';
 import { loadConfig } from '../src/config.js';
 
 // The environment docker-compose.yml gives this service: what it must start with.

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { composeEnvironment } from '../../../scripts/src/compose-file.js';
+import { composeEnvironment } from '@tracing-lab/scripts/compose-file';
 import { DEFAULT_ALERT_RULES_FILE, loadConfig } from '../src/config.js';
 
 // The environment docker-compose.yml gives the Tracing API: what it must start with.

@@ -1,6 +1,6 @@
 import { buildTraceTree } from '@tracing-lab/trace-analysis';
 import { describe, expect, it } from 'vitest';
-import { recordedTrace } from '../../../trace-analysis/test/support/fixtures.js';
+import { recordedTrace } from '@tracing-lab/trace-analysis/test-support/fixtures';
 import { measureAlert } from '../src/alert-metric.js';
 import { NOW_MS, request, requests } from './support/requests.js';
 
