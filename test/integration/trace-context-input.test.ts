@@ -1,5 +1,6 @@
+import { seededRandom } from '@tracing-lab/trace-analysis';
 import { describe, expect, it } from 'vitest';
-import { hostileHeaderSet, seededRandom } from './support/hostile-headers.js';
+import { hostileHeaderSet } from './support/hostile-headers.js';
 import { waitForTrace } from './support/jaeger.js';
 import { createOrder, FRONTEND } from './support/mesh.js';
 

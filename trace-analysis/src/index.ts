@@ -18,3 +18,4 @@ export { traceStats, type TraceStats } from './trace-stats.js';
 export { percentile } from './percentile.js';
 export { toMs } from './milliseconds.js';
 export { generateTrace } from './bench/generate-trace.js';
+export { seededRandom } from './seeded-random.js';

@@ -9,18 +9,6 @@ export interface HeaderSet {
   baggage?: string;
 }
 
-// mulberry32: a tiny seeded generator, enough to make every run send the same sets.
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
 const VALID_TRACE_ID = () => hex(16);
 const VALID_SPAN_ID = () => hex(8);

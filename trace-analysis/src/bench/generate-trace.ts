@@ -1,10 +1,11 @@
 import type { JaegerSpan, JaegerTrace } from '../jaeger-trace.js';
+import { seededRandom } from '../seeded-random.js';
 
 // A synthetic trace of `spanCount` spans shaped like the mesh's: services calling services, each call
 // a few nested spans, siblings partly concurrent, some children outliving their parent the way a
 // message consumer does. Deterministic for a given seed, so a benchmark run or a test is repeatable.
 export function generateTrace(spanCount: number, seed = 1): JaegerTrace {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const services = ['frontend', 'backend', 'database', 'notifier', 'inventory', 'payments'];
   const traceID = hex(random, 32);
   const spans: JaegerSpan[] = [];
@@ -41,16 +42,4 @@ function hex(random: () => number, length: number): string {
   let out = '';
   while (out.length < length) out += Math.floor(random() * 16).toString(16);
   return out;
-}
-
-// A small seeded generator (Mulberry32): Math.random cannot be seeded.
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }

@@ -1,0 +1,12 @@
+// A tiny seeded generator (Mulberry32), for what must repeat from run to run: a synthetic trace, a
+// set of hostile headers a failing test can replay. Math.random cannot be seeded.
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
