@@ -22,6 +22,7 @@ interface ComposeRun {
 interface ResolvedService {
   image?: string;
   healthcheck?: { test?: string[] };
+  stop_grace_period?: string;
   depends_on?: Record<string, { condition: string }>;
   ports?: Array<{ published: string; target: number }>;
 }
@@ -110,6 +111,15 @@ describe('docker-compose.yml, loaded by the real Compose', () => {
       .filter(([, service]) => !service.healthcheck?.test?.length)
       .map(([name]) => name);
     expect(withoutHealthcheck).toEqual([]);
+  });
+
+  // Docker waits 10 s after SIGTERM when a service names no grace period; Podman's Docker API does not
+  // wait at all, so a service would lose what it does on SIGTERM (the app services flush their spans).
+  it('gives every service a stop grace period', () => {
+    const withoutGracePeriod = Object.entries(services)
+      .filter(([, service]) => !service.stop_grace_period)
+      .map(([name]) => name);
+    expect(withoutGracePeriod).toEqual([]);
   });
 
   it.each(dependencies)('starts $service only once $dependsOn are healthy', ({ service, dependsOn }) => {
