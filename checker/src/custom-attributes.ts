@@ -1,5 +1,5 @@
+import type { Span } from '@tracing-lab/trace-analysis';
 import type { AttributeExpectation } from './expectations.js';
-import type { Span } from './jaeger-trace.js';
 
 // Whether a custom span carries the attributes expectations.ts asks for.
 

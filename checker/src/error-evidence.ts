@@ -1,5 +1,5 @@
+import type { Span } from '@tracing-lab/trace-analysis';
 import { ERROR_TAGS } from './expectations.js';
-import type { Span } from './jaeger-trace.js';
 
 // What a span shows of an error, the OpenTelemetry way: ERROR status, an `exception` event with the
 // exception's type and message, and `error.type` to search by.

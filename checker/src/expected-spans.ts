@@ -1,5 +1,5 @@
+import type { Span, Trace } from '@tracing-lab/trace-analysis';
 import type { ExpectedSpan } from './expectations.js';
-import type { Span, Trace } from './jaeger-trace.js';
 import { ancestorIds, spansMissingTheirParent } from './trace-shape.js';
 
 // Matches a trace against a table of expected spans (expectations.ts).

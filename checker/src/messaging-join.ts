@@ -1,4 +1,4 @@
-import type { Span } from './jaeger-trace.js';
+import type { Span } from '@tracing-lab/trace-analysis';
 
 // How a consumer span joins the producer span of the message it processes: as its child (the
 // consumer continues the producer's trace) or through a span link (Jaeger: a FOLLOWS_FROM reference),

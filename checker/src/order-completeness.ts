@@ -1,6 +1,6 @@
+import type { Span } from '@tracing-lab/trace-analysis';
 import { ORDER_TRACE } from './expectations.js';
 import { describeExpected, missingSpans } from './expected-spans.js';
-import type { Span } from './jaeger-trace.js';
 import { spansMissingTheirParent } from './trace-shape.js';
 
 // Whether a `POST /api/orders` trace is whole, one line per gap: the checker's completeness audit and

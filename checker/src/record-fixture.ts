@@ -7,17 +7,17 @@
 // private-baggage (task 9's order, with a user.email baggage entry).
 //
 // It sends the request, waits until its trace is complete (or for --timeout, then saves what came),
-// and writes checker/test/fixtures/<name>.json: the /api/traces/<id> answer as Jaeger sent it, plus
-// `request` (what was sent and the traceresponse ids) and `health` (every service's /health answer).
+// and writes checker/test/fixtures/<name>.json: the trace as Jaeger's /api/traces/<id> answers it,
+// under `data`, plus `request` (what was sent and the traceresponse ids) and `health` (every
+// service's /health answer).
 // --orphans also saves, under `orphans`, the traces rooted in another service that started during the
 // request: the other half of a trace broken at a hop.
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { fetchJaeger, fetchWithTimeout, flattenTrace, JaegerClient, type JaegerTrace } from '@tracing-lab/trace-analysis';
 import { ERROR_SCENARIO, type ExpectedSpan, ORDER_TRACE, PRIVATE_BAGGAGE, REJECTED_ORDER, SERVICES, USERS_TRACE } from './expectations.js';
 import { isComplete } from './expected-spans.js';
-import { fetchWithTimeout } from './http-get.js';
-import { tracesFromResponse } from './jaeger-trace.js';
 import { MeshClient, type SentRequest } from './mesh-client.js';
 import { DEFAULTS } from './options.js';
 import { poll } from './poll.js';
@@ -49,22 +49,21 @@ async function main(): Promise<void> {
   const [name, kind] = positionals;
   const send = kind ? KINDS[kind] : undefined;
   if (!name || !send) throw new Error(`usage: record-fixture <name> <${Object.keys(KINDS).join('|')}> [--orphans] [--timeout s]`);
-  const jaeger = values['jaeger-url'];
+  const jaeger = new JaegerClient(fetchJaeger(values['jaeger-url']));
   const mesh = new MeshClient(values['frontend-url'], 'lab.checker=fixture');
   const request = await send.request(mesh);
-  if (!request.traceId) throw new Error(`${request.what} answered ${request.status ?? request.error} without a traceresponse header`);
+  const traceId = request.traceId;
+  if (!traceId) throw new Error(`${request.what} answered ${request.status ?? request.error} without a traceresponse header`);
   const table = send.table;
 
-  const url = `${jaeger}/api/traces/${request.traceId}`;
   const result = await poll(
-    `trace ${request.traceId}`,
+    `trace ${traceId}`,
     async () => {
-      const response = await fetchWithTimeout(url);
-      if (response.status === 404) return { value: undefined, done: false, seen: 'not in Jaeger' };
-      const body = (await response.json()) as unknown;
-      const spans = tracesFromResponse(body)[0]?.spans ?? [];
+      const found = await jaeger.trace(traceId);
+      if (!found) return { value: undefined, done: false, seen: 'not in Jaeger' };
+      const spans = flattenTrace(found).spans;
       const done = table.length ? isComplete(spans, table) : ['frontend', ERROR_SCENARIO.service].every((service) => spans.some((s) => s.service === service && s.kind === 'server'));
-      return { value: body, done, seen: `${spans.length} spans` };
+      return { value: found, done, seen: `${spans.length} spans` };
     },
     { timeoutMs: Number(values.timeout) * 1000 },
   );
@@ -76,7 +75,7 @@ async function main(): Promise<void> {
       SERVICES.map(async (s) => [s.name, await fetchWithTimeout(mesh.healthUrl(s)).then((r) => r.json()).catch(() => null)] as const),
     ),
   );
-  const fixture: Record<string, unknown> = { ...(result.value as object), request, health };
+  const fixture: Record<string, unknown> = { data: [result.value], request, health };
   if (values.orphans) fixture.orphans = await orphansDuring(jaeger, request);
 
   const file = join(FIXTURES, `${name}.json`);
@@ -84,20 +83,13 @@ async function main(): Promise<void> {
   console.log(`wrote ${file} (trace ${request.traceId})`);
 }
 
-async function orphansDuring(jaeger: string, request: SentRequest): Promise<unknown[]> {
-  const found: unknown[] = [];
+async function orphansDuring(jaeger: JaegerClient, request: SentRequest): Promise<JaegerTrace[]> {
+  const found: JaegerTrace[] = [];
   // The frontend is where every trace starts, so a trace rooted there is never an orphan.
   for (const service of SERVICES.map((s) => s.name).filter((s) => s !== 'frontend')) {
-    const params = new URLSearchParams({
-      service,
-      start: String(request.sentAtMs * 1000),
-      end: String((request.answeredAtMs + ORPHAN_SLACK_MS) * 1000),
-      limit: '20',
-    });
-    const body = (await (await fetchWithTimeout(`${jaeger}/api/traces?${params}`)).json()) as { data: { traceID: string }[] | null };
-    const rootedHere = (raw: unknown): boolean =>
-      rootsOf(tracesFromResponse({ data: [raw] })[0]?.spans ?? []).some((root) => root.service === service);
-    found.push(...(body.data ?? []).filter((t) => t.traceID !== request.traceId && rootedHere(t)));
+    const traces = await jaeger.search({ service, sinceMs: request.sentAtMs, untilMs: request.answeredAtMs + ORPHAN_SLACK_MS, limit: 20 });
+    const rootedHere = (raw: JaegerTrace): boolean => rootsOf(flattenTrace(raw).spans).some((root) => root.service === service);
+    found.push(...traces.filter((t) => t.traceID !== request.traceId && rootedHere(t)));
   }
   return found;
 }

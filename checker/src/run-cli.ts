@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fetchJaeger, JaegerClient, JaegerUnavailableError } from '@tracing-lab/trace-analysis';
 import { ExerciseError, findExercise } from './exercises.js';
 import { FrontendUnavailableError } from './mesh-client.js';
-import { JaegerClient, JaegerUnavailableError } from './jaeger-client.js';
 import { type CheckerOptions, DEFAULTS, parseOptions, USAGE, UsageError } from './options.js';
 import { toJUnit } from './report-junit.js';
 import { formatHeader, formatSummary, formatTask } from './report-text.js';
@@ -83,7 +83,7 @@ async function checkOnce(options: CheckerOptions, output: Output): Promise<numbe
 
 async function check(options: CheckerOptions, output: Output): Promise<RunResult> {
   const tasks = selectTasks(options);
-  const context = new RunContext(options, new JaegerClient(options.jaegerUrl));
+  const context = new RunContext(options, new JaegerClient(fetchJaeger(options.jaegerUrl)));
   await Promise.all([context.jaeger.services(), context.mesh.assertReachable()]);
   if (!options.json) output.out(formatHeader({ runId: context.runId, ...options }));
   return runTasks(tasks, context, (result) => {

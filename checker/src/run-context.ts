@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { flattenTrace, type JaegerClient, type Span, type Trace, type TraceSearch } from '@tracing-lab/trace-analysis';
 import { type ExpectedSpan, ORDER_TRACE, RUN_BAGGAGE_KEY, SERVICES, USERS_TRACE } from './expectations.js';
 import { describeExpected, isComplete, looksLike, missingSpans, withLinkedTraces } from './expected-spans.js';
 import { GrowthWatch, QUIET_MS } from './growth-watch.js';
 import type { HealthResult } from './health-report.js';
-import type { JaegerClient, TraceSearch } from './jaeger-client.js';
-import type { Span, Trace } from './jaeger-trace.js';
 import { MeshClient, orderIdOf, type SentRequest } from './mesh-client.js';
 import type { CheckerOptions } from './options.js';
 import { poll } from './poll.js';
@@ -92,7 +91,7 @@ export class RunContext implements TaskContext {
     const result = await poll(
       `trace ${traceId} of ${request.what} to be complete in Jaeger`,
       async () => {
-        const found = await this.jaeger.trace(traceId);
+        const found = await this.readTrace(traceId);
         const trace = found && (await this.withLinked(found, request, table));
         const complete = trace !== undefined && done(trace.spans);
         const seen = trace ? describeProgress(trace.spans, table) : 'not in Jaeger';
@@ -110,24 +109,25 @@ export class RunContext implements TaskContext {
     return this.mesh.postOrder(extraBaggage, order, traceparent);
   }
 
-  readTrace(traceId: string): Promise<Trace | undefined> {
-    return this.jaeger.trace(traceId);
+  async readTrace(traceId: string): Promise<Trace | undefined> {
+    const found = await this.jaeger.trace(traceId);
+    return found && flattenTrace(found);
   }
 
-  searchTraces(query: TraceSearch): Promise<Trace[]> {
-    return this.jaeger.search(query);
+  async searchTraces(query: TraceSearch): Promise<Trace[]> {
+    return (await this.jaeger.search(query)).map(flattenTrace);
   }
 
   // Traces of this run that a consumer started of its own, linking back to a producer.
   linkedTraces(sinceMs: number): Promise<Trace[]> {
-    return this.jaeger.search({ service: CONSUMER.service, sinceMs, tags: { [RUN_BAGGAGE_KEY]: this.runId }, limit: 500 });
+    return this.searchTraces({ service: CONSUMER.service, sinceMs, tags: { [RUN_BAGGAGE_KEY]: this.runId }, limit: 500 });
   }
 
   // Traces whose root is a span of `service`, started while `request` was under way: the service's
   // half of a trace that broke in two at the hop into it.
   async orphanTraces(service: string, request: SentRequest): Promise<Trace[]> {
     const untilMs = request.answeredAtMs + ASYNC_SLACK_MS;
-    const traces = await this.jaeger.search({ service, sinceMs: request.sentAtMs, untilMs, limit: 200 });
+    const traces = await this.searchTraces({ service, sinceMs: request.sentAtMs, untilMs, limit: 200 });
     return traces.filter((trace) => {
       if (trace.traceId === request.traceId) return false;
       const roots = rootsOf(trace.spans);

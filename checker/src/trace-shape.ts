@@ -1,4 +1,4 @@
-import type { Span } from './jaeger-trace.js';
+import type { Span } from '@tracing-lab/trace-analysis';
 
 // Pure questions about how the spans of a trace hang together.
 

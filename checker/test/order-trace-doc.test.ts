@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Span } from '@tracing-lab/trace-analysis';
 import { type ExpectedSpan, HTTP_EDGES, MESSAGING_EDGE, NOTIFIER_EDGES, ORDER_TRACE } from '../src/expectations.js';
 import { describeExpected, missingSpans } from '../src/expected-spans.js';
-import type { Span } from '../src/jaeger-trace.js';
 import { crossServiceEdges, rootsOf } from '../src/trace-shape.js';
 
 // The README draws one order's trace as an indented listing. It is held here to ORDER_TRACE, the

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tracesFromResponse } from '@tracing-lab/checker/jaeger-trace';
+import { tracesFromResponse } from '@tracing-lab/trace-analysis';
 import { QueryableWatch, summarizeQueryable } from '../src/bench/queryable-watch.js';
 import { takeTraceCensus } from '../src/bench/trace-census.js';
 

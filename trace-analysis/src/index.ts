@@ -1,6 +1,11 @@
 // Pure analysis of the trace JSON Jaeger's query API returns: no I/O, so the Tracing API, the
-// terminal waterfall and the tests all run the same functions on the same data.
+// terminal waterfall and the tests all run the same functions on the same data. Beside it, and apart
+// from it, the lab's one Jaeger client and one flat span model, which everything that reads Jaeger uses.
 export type { JaegerKeyValue, JaegerReference, JaegerSpan, JaegerTrace } from './jaeger-trace.js';
+export { fetchJaeger, JaegerClient, type JaegerTransport, type TraceSearch } from './jaeger-client.js';
+export { JaegerUnavailableError } from './jaeger-answer.js';
+export { flattenTrace, tracesFromResponse, type Span, type SpanEvent, type SpanReference, type Trace } from './flat-trace.js';
+export { describeFetchError, type Fetch, fetchWithTimeout, REQUEST_TIMEOUT_MS } from './fetch-with-timeout.js';
 export { buildTraceTree, EmptyTraceError, spanLabel, type TraceTree, type TreeSpan } from './trace-tree.js';
 export { selfTimes, type SelfTimes } from './self-time.js';
 export { IDLE_ENTRY, serviceBreakdown } from './service-breakdown.js';

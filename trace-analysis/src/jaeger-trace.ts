@@ -23,6 +23,8 @@ export interface JaegerSpan {
   tags?: JaegerKeyValue[] | null;
   logs?: { timestamp: number; fields: JaegerKeyValue[] }[] | null;
   processID: string;
+  // Jaeger's own remarks on the span, e.g. "invalid parent span IDs=…" for a parent it never got.
+  warnings?: string[] | null;
 }
 
 export interface JaegerTrace {

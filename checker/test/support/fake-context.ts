@@ -1,7 +1,7 @@
+import type { Span, Trace } from '@tracing-lab/trace-analysis';
 import { type ExpectedSpan, PRIVATE_BAGGAGE, REJECTED_ORDER } from '../../src/expectations.js';
 import { isComplete } from '../../src/expected-spans.js';
 import type { HealthResult } from '../../src/health-report.js';
-import type { Span, Trace } from '../../src/jaeger-trace.js';
 import { DEFAULTS, type CheckerOptions } from '../../src/options.js';
 import type { FollowedRequest, TaskContext } from '../../src/run-context.js';
 import { rootsOf } from '../../src/trace-shape.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type Span, type Trace, tracesFromResponse } from '@tracing-lab/trace-analysis';
 import { parseHealthBody, type HealthResult } from '../../src/health-report.js';
-import { type Span, type Trace, tracesFromResponse } from '../../src/jaeger-trace.js';
 import type { SentRequest } from '../../src/mesh-client.js';
 
 // Traces recorded from the real Jaeger by src/record-fixture.ts, and ways to break them as a learner's

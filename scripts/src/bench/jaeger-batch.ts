@@ -1,37 +1,26 @@
-import { type Span, tracesFromResponse } from '@tracing-lab/checker/jaeger-trace';
+import { fetchJaeger, flattenTrace, JaegerClient, type JaegerTrace, type Span } from '@tracing-lab/trace-analysis';
 
-// Reads many traces from Jaeger's query API at once: `/api/traces?traceID=a&traceID=b...` answers
-// every one it has in a single body (the ones it lacks are listed under `errors`), so following
-// thousands of traces costs tens of requests, not thousands.
+// Reads the bench's thousands of traces from Jaeger in batches of ids (JaegerClient.traces), as spans
+// by trace id.
 
-// Keeps the URL short (each id is 41 characters with its name) and each answer a few MB.
-export const TRACES_PER_REQUEST = 50;
+// A batch's answer runs to a few MB: more time than one trace needs.
 const REQUEST_TIMEOUT_MS = 30_000;
 
 export type TraceReader = (traceIds: readonly string[]) => Promise<Map<string, Span[]>>;
 
 export function jaegerTraceReader(jaegerUrl: string): TraceReader {
-  return async (traceIds) => {
-    const found = new Map<string, Span[]>();
-    for (let i = 0; i < traceIds.length; i += TRACES_PER_REQUEST) {
-      const query = new URLSearchParams(traceIds.slice(i, i + TRACES_PER_REQUEST).map((id): [string, string] => ['traceID', id]));
-      const url = `${jaegerUrl}/api/traces?${query}`;
-      const response = await fetch(url, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-      if (!response.ok) throw new Error(`Jaeger answered ${response.status} to ${url.slice(0, 80)}…`);
-      for (const [id, spans] of spansByTrace(await response.json())) found.set(id, spans);
-    }
-    return found;
-  };
+  const jaeger = new JaegerClient(fetchJaeger(jaegerUrl, { timeoutMs: REQUEST_TIMEOUT_MS }));
+  return async (traceIds) => spansByTrace(await jaeger.traces(traceIds));
 }
 
-// Spans by trace id, read with the checker's own reading of Jaeger's answer. Jaeger's v1 API prints a
+// Spans by trace id, the parts of a trace Jaeger answers separately joined. Jaeger's v1 API prints a
 // trace id without its leading zeros, so ids are padded back to the 32 hex digits the `traceresponse`
 // header carries.
-export function spansByTrace(body: unknown): Map<string, Span[]> {
-  const traces = new Map<string, Span[]>();
-  for (const trace of tracesFromResponse(body)) {
+export function spansByTrace(traces: JaegerTrace[]): Map<string, Span[]> {
+  const byId = new Map<string, Span[]>();
+  for (const trace of traces.map(flattenTrace)) {
     const id = trace.traceId.padStart(32, '0');
-    traces.set(id, [...(traces.get(id) ?? []), ...trace.spans]);
+    byId.set(id, [...(byId.get(id) ?? []), ...trace.spans]);
   }
-  return traces;
+  return byId;
 }

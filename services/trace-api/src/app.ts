@@ -6,6 +6,7 @@ import {
   analyzeTrace,
   compareTraces,
   dependencyGraph,
+  type JaegerClient,
   latencyAnomalies,
   selfTimes,
   summarizeTrace,
@@ -13,7 +14,7 @@ import {
   visualizeTrace,
 } from '@tracing-lab/trace-analysis';
 import type { AlertEvaluator } from './alert-evaluator.js';
-import type { JaegerQuery } from './jaeger-query.js';
+import { meshServices } from './jaeger-query.js';
 import type { ManualTraces } from './manual-traces.js';
 import type { TraceStore } from './trace-store.js';
 import { waterfall } from './waterfall.js';
@@ -62,7 +63,7 @@ const searchQuery = z.object({
 // The trace explorer at GET /ui: its page and styles as they are, and its compiled script.
 const EXPLORER_FILES = [join(__dirname, '..', 'public'), join(__dirname, 'explorer')];
 
-export function createApp(store: TraceStore, manual: ManualTraces, jaeger: JaegerQuery, alerts: AlertEvaluator, logger: Logger): Express {
+export function createApp(store: TraceStore, manual: ManualTraces, jaeger: JaegerClient, alerts: AlertEvaluator, logger: Logger): Express {
   const app = serviceApp(logger, async () => ({ jaeger: (await jaeger.reachable()) ? 'up' : 'down', ...alerts.dependencies() }), { jsonLimit: '64kb' });
 
   app.post('/traces/start', (req, res) => {
@@ -106,7 +107,7 @@ export function createApp(store: TraceStore, manual: ManualTraces, jaeger: Jaege
   });
 
   app.get('/services', async (_req, res) => {
-    res.json(await jaeger.services());
+    res.json(await meshServices(jaeger));
   });
 
   app.get('/stats', async (req, res) => {

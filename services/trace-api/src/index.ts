@@ -5,7 +5,7 @@ import { type AlertRule, loadAlertRules } from './alert-rules.js';
 import { createApp } from './app.js';
 import { ClientTracers } from './client-tracers.js';
 import { loadConfig, type TraceApiConfig } from './config.js';
-import { JaegerQuery } from './jaeger-query.js';
+import { jaegerQuery } from './jaeger-query.js';
 import { ManualTraces } from './manual-traces.js';
 import { TraceStore } from './trace-store.js';
 
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     await tracers.shutdown();
   });
   // Searches return whole traces, megabytes for a busy hour: more time than a call between services.
-  const jaeger = new JaegerQuery(createHttpClient(config.jaegerQueryUrl, 30_000));
+  const jaeger = jaegerQuery(createHttpClient(config.jaegerQueryUrl, 30_000));
   const store = new TraceStore(jaeger, manual);
   const broker = config.alerts.amqpUrl ? await Broker.connect(config.alerts.amqpUrl, { exchange: ALERT_EVENTS.exchange }, logger) : undefined;
   if (broker) onShutdown('rabbitmq', () => broker.close());

@@ -1,12 +1,13 @@
 import {
   buildTraceTree,
+  type JaegerClient,
   type JaegerTrace,
   listTrace,
   type TraceListing,
   type TraceTree,
 } from '@tracing-lab/trace-analysis';
 import { HttpError } from '@tracing-lab/shared-tracing';
-import type { JaegerQuery } from './jaeger-query.js';
+import { meshServices } from './jaeger-query.js';
 import type { ManualTraces } from './manual-traces.js';
 
 // Where the API's traces come from: Jaeger, plus the manual spans the API made itself that Jaeger
@@ -26,7 +27,7 @@ const FAILED_SEARCH_BATCH = 200;
 
 export class TraceStore {
   constructor(
-    private readonly jaeger: JaegerQuery,
+    private readonly jaeger: JaegerClient,
     private readonly manual: ManualTraces,
   ) {}
 
@@ -49,14 +50,15 @@ export class TraceStore {
   // Traces of the last `lookbackMinutes`, newest first: from one service, or from every service Jaeger
   // knows (one search each, duplicates removed) when none is named.
   async recent(query: RecentQuery): Promise<TraceTree[]> {
-    const services = query.serviceName ? [query.serviceName] : await this.jaeger.services();
+    const services = query.serviceName ? [query.serviceName] : await meshServices(this.jaeger);
+    const sinceMs = Date.now() - query.lookbackMinutes * 60_000;
     const searches = services.map((service) =>
       this.jaeger.search({
         service,
         // Jaeger v2 cannot search by span status (an error status is no tag), so failed traces are
         // picked here, from a larger batch of recent ones.
         limit: query.status ? Math.max(query.limit, FAILED_SEARCH_BATCH) : query.limit,
-        lookbackMinutes: query.lookbackMinutes,
+        sinceMs,
         ...(query.operationName ? { operation: query.operationName } : {}),
         ...(query.minDuration !== undefined ? { minDuration: `${query.minDuration}ms` } : {}),
         ...(query.tags ? { tags: query.tags } : {}),

@@ -1,6 +1,8 @@
 import { analyzeTrace } from '../analyze.js';
 import { buildTraceTree } from '../trace-tree.js';
-import { type Fetch, fetchTrace, JaegerUnavailableError, TraceNotFoundError } from './fetch-trace.js';
+import type { Fetch } from '../fetch-with-timeout.js';
+import { JaegerUnavailableError } from '../jaeger-answer.js';
+import { fetchTrace, TraceNotFoundError } from './fetch-trace.js';
 import { DEFAULTS, MAX_WIDTH, MIN_WIDTH, parseOptions, USAGE, UsageError } from './options.js';
 import { ansiPaint, plainPaint, wantsColor } from './paint.js';
 import { renderReport } from './render-report.js';
