@@ -5,7 +5,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { waitFor } from '@tracing-lab/checker/poll';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { down, loadStack, up } from '@tracing-lab/scripts/stack';
-import { crossServiceEdges, readTrace, searchTraces, type TraceSpan, waitForTrace } from './support/jaeger.js';
+import { crossServiceEdges } from '@tracing-lab/checker/trace-shape';
+import type { Span } from '@tracing-lab/trace-analysis';
+import { readTrace, searchTraces, waitForTrace } from './support/jaeger.js';
 import { FRONTEND } from './support/mesh.js';
 
 // Alerts end to end: trace-api restarted with one rule that fires quickly (the backend's error rate
@@ -110,14 +112,14 @@ function driveErrors(): { stop: () => Promise<number[]> } {
 }
 
 // The notifier's delivery of the rule's transition, found in Jaeger by its span.
-async function deliveryTrace(state: 'firing' | 'resolved'): Promise<TraceSpan[]> {
-  const isOurs = (span: TraceSpan) => span.operation === 'alert.deliver' && span.attributes['app.alert.rule'] === RULE && span.attributes['app.alert.state'] === state;
+async function deliveryTrace(state: 'firing' | 'resolved'): Promise<Span[]> {
+  const isOurs = (span: Span) => span.operation === 'alert.deliver' && span.tags['app.alert.rule'] === RULE && span.tags['app.alert.state'] === state;
   const found = await waitFor(
     `the notifier's alert.deliver span for ${RULE} ${state} in Jaeger`,
     async () => (await searchTraces('notifier', startedAt, 'alert.deliver')).find((spans) => spans.some(isOurs)),
     { timeoutMs: 30_000, intervalMs: 500 },
   );
-  const traceId = (found[0] as TraceSpan).traceId;
+  const traceId = (found[0] as Span).traceId;
   return waitForTrace(traceId, (spans) => spans.some(isOurs) && spans.some((s) => s.service === 'trace-api' && s.operation === 'alerts.evaluate'));
 }
 
@@ -140,16 +142,16 @@ describe('alerts', () => {
     expect(firing.exampleTraceIds.length).toBeGreaterThan(0);
     const [example] = firing.exampleTraceIds as [string];
     const exampleSpans = await readTrace(example);
-    expect(exampleSpans?.some((s) => s.service === 'backend' && s.kind === 'server' && s.attributes['otel.status_code'] === 'ERROR')).toBe(true);
+    expect(exampleSpans?.some((s) => s.service === 'backend' && s.kind === 'server' && s.tags['otel.status_code'] === 'ERROR')).toBe(true);
     expect((await alerts()).events.find((event) => event.rule === RULE)).toMatchObject({ state: 'firing', at: firing.firedAt });
 
     // trace-api's round → its publish → the notifier's consumer → the delivery: one trace.
     const delivered = await deliveryTrace('firing');
     const byId = new Map(delivered.map((span) => [span.spanId, span]));
-    const deliver = delivered.find((s) => s.operation === 'alert.deliver') as TraceSpan;
+    const deliver = delivered.find((s) => s.operation === 'alert.deliver') as Span;
     const consumer = byId.get(deliver.parentSpanId ?? '');
     const publish = byId.get(consumer?.parentSpanId ?? '');
-    expect(deliver).toMatchObject({ service: 'notifier', kind: 'client', attributes: { 'app.alert.rule': RULE, 'app.alert.state': 'firing', 'app.alert.service': 'backend' } });
+    expect(deliver).toMatchObject({ service: 'notifier', kind: 'client', tags: { 'app.alert.rule': RULE, 'app.alert.state': 'firing', 'app.alert.service': 'backend' } });
     expect(consumer).toMatchObject({ service: 'notifier', kind: 'consumer', operation: 'notifier.alerts process' });
     expect(publish).toMatchObject({ service: 'trace-api', kind: 'producer', operation: 'publish alerts' });
     expect(byId.get(publish?.parentSpanId ?? '')).toMatchObject({ service: 'trace-api', operation: 'alerts.evaluate', parentSpanId: undefined });

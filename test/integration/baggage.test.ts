@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { servicesOf, waitForTrace } from './support/jaeger.js';
+import { servicesIn } from '@tracing-lab/checker/trace-shape';
+import { waitForTrace } from './support/jaeger.js';
 import { wholeOrderTrace } from './support/order-trace.js';
 import { createOrder } from './support/mesh.js';
 
@@ -12,8 +13,8 @@ describe('baggage', () => {
     const { traceId } = await createOrder({ baggage: `lab.scenario=${scenario}` });
     const spans = await waitForTrace(traceId, wholeOrderTrace);
 
-    const tagged = spans.filter((s) => s.attributes['lab.scenario'] === scenario);
-    expect(servicesOf(tagged)).toEqual(['backend', 'database', 'frontend', 'notifier']);
+    const tagged = spans.filter((s) => s.tags['lab.scenario'] === scenario);
+    expect(servicesIn(tagged)).toEqual(['backend', 'database', 'frontend', 'notifier']);
     // The notifier's consumer span can only carry it if it travelled in the message headers.
     expect(tagged.some((s) => s.service === 'notifier' && s.kind === 'consumer')).toBe(true);
   });
@@ -21,8 +22,8 @@ describe('baggage', () => {
   it('keeps entries outside the lab. namespace off the spans', async () => {
     const { traceId } = await createOrder({ baggage: 'lab.scenario=private-check,user.email=someone%40example.com' });
     const spans = await waitForTrace(traceId, wholeOrderTrace);
-    expect(spans.some((s) => s.attributes['lab.scenario'] === 'private-check')).toBe(true);
-    expect(spans.some((s) => 'user.email' in s.attributes)).toBe(false);
+    expect(spans.some((s) => s.tags['lab.scenario'] === 'private-check')).toBe(true);
+    expect(spans.some((s) => 'user.email' in s.tags)).toBe(false);
     expect(JSON.stringify(spans)).not.toContain('someone@example.com');
   });
 });

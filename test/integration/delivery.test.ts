@@ -5,7 +5,8 @@ import { waitFor } from '@tracing-lab/checker/poll';
 import amqp from 'amqplib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { down, labAmqpUrl, loadStack, REPO_ROOT, up } from '@tracing-lab/scripts/stack';
-import { type TraceSpan, waitForTrace } from './support/jaeger.js';
+import type { Span } from '@tracing-lab/trace-analysis';
+import { waitForTrace } from './support/jaeger.js';
 import { createOrder } from './support/mesh.js';
 
 // At-least-once delivery done right: a message delivered twice notifies once; a message that keeps
@@ -23,8 +24,8 @@ afterAll(async () => {
 
 const notificationsFor = async (orderId: number): Promise<unknown[]> =>
   (await (await fetch(`http://127.0.0.1:8082/db/notifications?orderId=${orderId}`)).json()) as unknown[];
-const deliveriesOf = (spans: TraceSpan[]) => spans.filter((s) => s.service === 'notifier' && s.kind === 'consumer');
-const sent = (spans: TraceSpan[]) => spans.some((s) => s.operation === 'notification.send' && s.attributes['otel.status_code'] !== 'ERROR');
+const deliveriesOf = (spans: Span[]) => spans.filter((s) => s.service === 'notifier' && s.kind === 'consumer');
+const sent = (spans: Span[]) => spans.some((s) => s.operation === 'notification.send' && s.tags['otel.status_code'] !== 'ERROR');
 
 async function deadLetters(command: string): Promise<string> {
   const { stdout } = await run(process.execPath, [join(REPO_ROOT, 'scripts', 'dist', 'dead-letters.js'), command]);
@@ -49,7 +50,7 @@ describe('delivery', () => {
       await connection.close();
     }
     const spans = await waitForTrace(traceId, (all) => deliveriesOf(all).length === 2);
-    expect(deliveriesOf(spans).some((s) => s.attributes['app.notification.duplicate'] === true)).toBe(true);
+    expect(deliveriesOf(spans).some((s) => s.tags['app.notification.duplicate'] === true)).toBe(true);
     expect(await notificationsFor(order.id)).toHaveLength(1);
   });
 
@@ -59,7 +60,7 @@ describe('delivery', () => {
     await up(stack, ['notifier'], { notifier: { LAB_SCENARIO: 'notifier-outage' } });
     const { order, traceId } = await createOrder();
     const failed = await waitForTrace(traceId, (spans) => deliveriesOf(spans).length === 3, 30_000);
-    expect(deliveriesOf(failed).every((s) => s.attributes['otel.status_code'] === 'ERROR')).toBe(true);
+    expect(deliveriesOf(failed).every((s) => s.tags['otel.status_code'] === 'ERROR')).toBe(true);
     const listed = await waitFor('the order in the dead-letter queue', async () => {
       const listing = await deadLetters('list');
       return listing.includes(traceId) ? listing : undefined;

@@ -2,7 +2,8 @@ import { waitFor } from '@tracing-lab/checker/poll';
 import amqp from 'amqplib';
 import { describe, expect, it } from 'vitest';
 import { labAmqpUrl, loadStack } from '@tracing-lab/scripts/stack';
-import { type TraceSpan, waitForTrace } from './support/jaeger.js';
+import type { Span } from '@tracing-lab/trace-analysis';
+import { waitForTrace } from './support/jaeger.js';
 import { wholeOrderTrace } from './support/order-trace.js';
 import { createOrder, FRONTEND, traceResponseOf } from './support/mesh.js';
 
@@ -20,11 +21,11 @@ async function postOrder(scenario: string): Promise<{ status: number; traceId: s
   return { status: response.status, traceId: traceResponseOf(response).traceId };
 }
 
-const exceptionOf = (span: TraceSpan | undefined) => span?.events.find((event) => event.name === 'exception')?.attributes;
-const isError = (span: TraceSpan | undefined) => span?.attributes['otel.status_code'] === 'ERROR';
-const statementOf = (span: TraceSpan) => String(span.attributes['db.query.text'] ?? span.attributes['db.statement'] ?? '');
-const leaves = (spans: TraceSpan[]) => spans.filter((span) => !spans.some((other) => other.parentSpanId === span.spanId));
-const notificationStored = (spans: TraceSpan[]) => spans.some((s) => s.service === 'database' && s.operation === 'POST /db/notifications');
+const exceptionOf = (span: Span | undefined) => span?.events.find((event) => event.name === 'exception')?.fields;
+const isError = (span: Span | undefined) => span?.tags['otel.status_code'] === 'ERROR';
+const statementOf = (span: Span) => String(span.tags['db.query.text'] ?? span.tags['db.statement'] ?? '');
+const leaves = (spans: Span[]) => spans.filter((span) => !spans.some((other) => other.parentSpanId === span.spanId));
+const notificationStored = (spans: Span[]) => spans.some((s) => s.service === 'database' && s.operation === 'POST /db/notifications');
 
 describe('fault scenarios', () => {
   it('slow-db: a slow SQL statement is the slowest span of the trace, and only for that request', async () => {
@@ -32,11 +33,11 @@ describe('fault scenarios', () => {
     expect(status).toBe(201);
     const spans = await waitForTrace(traceId, wholeOrderTrace);
 
-    const slowest = leaves(spans).sort((a, b) => b.durationMicros - a.durationMicros)[0] as TraceSpan;
+    const slowest = leaves(spans).sort((a, b) => b.durationMicros - a.durationMicros)[0] as Span;
     expect(slowest.service).toBe('database');
     expect(statementOf(slowest)).toContain('pg_sleep');
     expect(slowest.durationMicros).toBeGreaterThanOrEqual(500_000);
-    expect(spans.some((s) => s.attributes['lab.fault'] === 'slow-db')).toBe(true);
+    expect(spans.some((s) => s.tags['lab.fault'] === 'slow-db')).toBe(true);
 
     const { traceId: plain } = await createOrder();
     const plainSpans = await waitForTrace(plain, wholeOrderTrace);
@@ -51,7 +52,7 @@ describe('fault scenarios', () => {
     const backendServer = spans.find((s) => s.service === 'backend' && s.kind === 'server');
     expect(isError(backendServer)).toBe(true);
     expect(exceptionOf(backendServer)).toMatchObject({ 'exception.type': 'LabFaultError' });
-    expect(spans.find((s) => s.attributes['lab.fault'] === 'backend-error')?.service).toBe('backend');
+    expect(spans.find((s) => s.tags['lab.fault'] === 'backend-error')?.service).toBe('backend');
     // It failed before the backend called anything downstream.
     expect(spans.some((s) => s.service === 'database')).toBe(false);
     expect(isError(spans.find((s) => s.service === 'frontend' && s.kind === 'server'))).toBe(true);
@@ -63,9 +64,9 @@ describe('fault scenarios', () => {
     const spans = await waitForTrace(traceId, wholeOrderTrace, 40_000);
 
     const send = spans.find((s) => s.operation === 'notification.send');
-    expect(send?.attributes['lab.fault']).toBe('slow-notifier');
+    expect(send?.tags['lab.fault']).toBe('slow-notifier');
     expect(send?.durationMicros).toBeGreaterThanOrEqual(2_000_000);
-    const request = spans.find((s) => s.service === 'frontend' && s.kind === 'server') as TraceSpan;
+    const request = spans.find((s) => s.service === 'frontend' && s.kind === 'server') as Span;
     expect(request.durationMicros).toBeLessThan(send?.durationMicros as number);
   });
 
@@ -73,7 +74,7 @@ describe('fault scenarios', () => {
     const { traceId } = await postOrder('notifier-failure');
     const spans = await waitForTrace(traceId, wholeOrderTrace);
 
-    const producer = spans.find((s) => s.kind === 'producer') as TraceSpan;
+    const producer = spans.find((s) => s.kind === 'producer') as Span;
     const deliveries = spans.filter((s) => s.kind === 'consumer' && s.parentSpanId === producer.spanId);
     expect(deliveries).toHaveLength(2);
     const failed = deliveries.filter(isError);

@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LoadSummary } from '@tracing-lab/scripts/load/summary';
 import { freePort } from '@tracing-lab/scripts/free-port';
-import { rootsOf, type TraceSpan, waitForTrace } from './support/jaeger.js';
+import { rootsOf } from '@tracing-lab/checker/trace-shape';
+import type { Span } from '@tracing-lab/trace-analysis';
+import { waitForTrace } from './support/jaeger.js';
 import { FRONTEND } from './support/mesh.js';
 import { type CliRun, runNodeCli } from './support/node-cli.js';
 
@@ -21,7 +23,7 @@ async function loadJson(...args: string[]): Promise<LoadSummary> {
   return JSON.parse(run.stdout) as LoadSummary;
 }
 
-const hasFrontendRoot = (spans: TraceSpan[]) => rootsOf(spans).some((s) => s.service === 'frontend' && s.kind === 'server');
+const hasFrontendRoot = (spans: Span[]) => rootsOf(spans).some((s) => s.service === 'frontend' && s.kind === 'server');
 
 describe('npm run load', () => {
   it('sends exactly --requests requests, and its sample trace ids are traces in Jaeger', async () => {
@@ -59,7 +61,7 @@ describe('npm run load', () => {
     const [failed] = summary.errorTraces;
     expect(failed).toBeDefined();
     const spans = await waitForTrace(failed?.traceId ?? '', (all) => all.some((s) => s.service === 'backend'));
-    expect(spans.find((s) => s.attributes['lab.fault'] === 'backend-error')?.service).toBe('backend');
+    expect(spans.find((s) => s.tags['lab.fault'] === 'backend-error')?.service).toBe('backend');
   });
 
   it('refuses an unreachable target with one line naming it and exit code 2', async () => {

@@ -1,19 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { crossServiceEdges, rootsOf, servicesOf, type TraceSpan, waitForTrace } from './support/jaeger.js';
+import { crossServiceEdges, rootsOf, servicesIn } from '@tracing-lab/checker/trace-shape';
+import type { Span } from '@tracing-lab/trace-analysis';
+import { waitForTrace } from './support/jaeger.js';
 import { createOrder, FRONTEND, traceResponseOf } from './support/mesh.js';
 import { wholeOrderTrace } from './support/order-trace.js';
 
 // The lab's promise: one request is one connected trace across HTTP, RabbitMQ and SQL.
 
 // The pg instrumentation's query spans; it also records pool checkouts, which carry no SQL.
-const statementOf = (span: TraceSpan): string | undefined => {
-  const statement = span.attributes['db.query.text'] ?? span.attributes['db.statement'];
+const statementOf = (span: Span): string | undefined => {
+  const statement = span.tags['db.query.text'] ?? span.tags['db.statement'];
   return typeof statement === 'string' ? statement : undefined;
 };
-const isPostgresQuery = (span: TraceSpan): boolean =>
+const isPostgresQuery = (span: Span): boolean =>
   span.service === 'database' &&
   span.kind === 'client' &&
-  (span.attributes['db.system.name'] ?? span.attributes['db.system']) === 'postgresql' &&
+  (span.tags['db.system.name'] ?? span.tags['db.system']) === 'postgresql' &&
   statementOf(span) !== undefined;
 
 const orderTraceComplete = wholeOrderTrace;
@@ -23,7 +25,7 @@ describe('POST /api/orders', () => {
     const { traceId, spanId } = await createOrder();
     const spans = await waitForTrace(traceId, orderTraceComplete);
 
-    expect(servicesOf(spans)).toEqual(['backend', 'database', 'frontend', 'notifier']);
+    expect(servicesIn(spans)).toEqual(['backend', 'database', 'frontend', 'notifier']);
     expect(crossServiceEdges(spans)).toEqual([
       'backend(client) -> database(server)',
       'backend(producer) -> notifier(consumer)',
@@ -44,13 +46,13 @@ describe('POST /api/orders', () => {
 
     const reserve = spans.find((s) => s.operation === 'inventory.reserve');
     expect(reserve?.service).toBe('database');
-    expect(reserve?.attributes).toMatchObject({ 'db.system.name': 'postgresql', 'app.product.id': 2, 'app.inventory.requested': 1 });
-    expect(typeof reserve?.attributes['app.inventory.remaining']).toBe('number');
+    expect(reserve?.tags).toMatchObject({ 'db.system.name': 'postgresql', 'app.product.id': 2, 'app.inventory.requested': 1 });
+    expect(typeof reserve?.tags['app.inventory.remaining']).toBe('number');
 
     const update = spans.find((s) => isPostgresQuery(s) && s.parentSpanId === reserve?.spanId);
-    expect(statementOf(update as TraceSpan)).toMatch(/^UPDATE products/);
+    expect(statementOf(update as Span)).toMatch(/^UPDATE products/);
     // Parameters stay out of the span: the statement is recorded with its placeholders only.
-    expect(statementOf(update as TraceSpan)).toContain('$1');
+    expect(statementOf(update as Span)).toContain('$1');
   });
 });
 
@@ -60,8 +62,8 @@ describe('GET /api/users', () => {
     expect(response.status).toBe(200);
     const { traceId } = traceResponseOf(response);
 
-    const spans = await waitForTrace(traceId, (all) => all.some(isPostgresQuery) && servicesOf(all).length === 3);
-    expect(servicesOf(spans)).toEqual(['backend', 'database', 'frontend']);
+    const spans = await waitForTrace(traceId, (all) => all.some(isPostgresQuery) && servicesIn(all).length === 3);
+    expect(servicesIn(spans)).toEqual(['backend', 'database', 'frontend']);
     expect(crossServiceEdges(spans)).toEqual(['backend(client) -> database(server)', 'frontend(client) -> backend(server)']);
     expect(rootsOf(spans)).toHaveLength(1);
 

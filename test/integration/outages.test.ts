@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { waitFor } from '@tracing-lab/checker/poll';
 import { describe, expect, it } from 'vitest';
 import { down, loadStack, pidOf, up } from '@tracing-lab/scripts/stack';
-import { crossServiceEdges, type TraceSpan, waitForTrace } from './support/jaeger.js';
+import { crossServiceEdges } from '@tracing-lab/checker/trace-shape';
+import type { Span } from '@tracing-lab/trace-analysis';
+import { waitForTrace } from './support/jaeger.js';
 import { createOrder, FRONTEND } from './support/mesh.js';
 
 // A dependency outage degrades the mesh, reports itself in /health, and recovers by itself: the same
@@ -58,7 +60,7 @@ describe('dependency outages', () => {
     expect(pidsOf(['backend', 'notifier'])).toEqual(pids);
 
     // Published after the outage, the event continues the order's original trace to the notifier.
-    const notified = (spans: TraceSpan[]) => spans.some((s) => s.service === 'notifier' && s.operation === 'notification.send');
+    const notified = (spans: Span[]) => spans.some((s) => s.service === 'notifier' && s.operation === 'notification.send');
     const spans = await waitForTrace(whileDown.traceId, notified, 30_000);
     expect(crossServiceEdges(spans)).toContain('backend(producer) -> notifier(consumer)');
     const { traceId } = await createOrder();

@@ -36,8 +36,8 @@ describe('sensitive data', () => {
 
     // The data did travel: the query reached the backend and the baggage every service, made safe.
     const frontendServer = spans.find((s) => s.service === 'frontend' && s.kind === 'server');
-    expect(frontendServer?.attributes['url.query']).toBe('limit=2&password=REDACTED');
-    expect(spans.every((s) => String(s.attributes['lab.customer']).startsWith('email-sha256:'))).toBe(true);
+    expect(frontendServer?.tags['url.query']).toBe('limit=2&password=REDACTED');
+    expect(spans.every((s) => String(s.tags['lab.customer']).startsWith('email-sha256:'))).toBe(true);
 
     const stored = JSON.stringify(spans);
     for (const secret of SECRETS) expect(stored).not.toContain(secret);
@@ -69,9 +69,9 @@ describe('sensitive data', () => {
 
     const spans = await waitForTrace(root.traceId, (all) => all.length === 2);
     const login = spans.find((s) => s.operation === 'login');
-    expect(login?.attributes['authorization']).toBe('REDACTED');
-    expect(login?.attributes['api.key']).toBe('REDACTED');
-    expect(String(login?.attributes['user.email'])).toMatch(/^email-sha256:[0-9a-f]{16}$/);
+    expect(login?.tags['authorization']).toBe('REDACTED');
+    expect(login?.tags['api.key']).toBe('REDACTED');
+    expect(String(login?.tags['user.email'])).toMatch(/^email-sha256:[0-9a-f]{16}$/);
     const stored = JSON.stringify(spans);
     for (const secret of ['tok-manual-start', 'grace.hopper@example.com', 'pg-secret-pw', 'pg-secret-query', 'key-manual-finish']) {
       expect(stored).not.toContain(secret);

@@ -1,7 +1,8 @@
 import { waitFor } from '@tracing-lab/checker/poll';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { down, loadStack, up } from '@tracing-lab/scripts/stack';
-import { readTrace, rootsOf, searchTraces, waitForTrace } from './support/jaeger.js';
+import { rootsOf } from '@tracing-lab/checker/trace-shape';
+import { readTrace, searchTraces, waitForTrace } from './support/jaeger.js';
 import { BACKEND, FRONTEND, newTraceparent } from './support/mesh.js';
 
 // OTEL_SDK_DISABLED=true must switch tracing off for real: no spans exported, no context forwarded.

@@ -2,7 +2,8 @@ import { waitFor } from '@tracing-lab/checker/poll';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAlive } from '@tracing-lab/scripts/processes';
 import { down, loadStack, pidOf, up } from '@tracing-lab/scripts/stack';
-import { readTrace, servicesOf, waitForTrace } from './support/jaeger.js';
+import { servicesIn } from '@tracing-lab/checker/trace-shape';
+import { readTrace, waitForTrace } from './support/jaeger.js';
 import { FRONTEND, traceResponseOf } from './support/mesh.js';
 
 // SIGTERM must not lose the last spans. The frontend is restarted with a batch delay of ten minutes,
@@ -27,7 +28,7 @@ describe('SIGTERM', () => {
 
     // The backend's part arrives on its usual schedule; the frontend's is held in its batch.
     await waitForTrace(traceId, (spans) => spans.some((s) => s.service === 'database'));
-    expect(servicesOf((await readTrace(traceId)) ?? [])).not.toContain('frontend');
+    expect(servicesIn((await readTrace(traceId)) ?? [])).not.toContain('frontend');
 
     const pid = pidOf(stack, 'frontend');
     expect(pid).toBeDefined();

@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { type TraceSpan, waitForTrace } from './support/jaeger.js';
+import type { Span } from '@tracing-lab/trace-analysis';
+import { waitForTrace } from './support/jaeger.js';
 import { wholeOrderTrace } from './support/order-trace.js';
 import { FRONTEND, traceResponseOf } from './support/mesh.js';
 
@@ -35,7 +36,7 @@ async function orderWith(scenario?: string): Promise<string> {
   return traceResponseOf(response).traceId;
 }
 
-const labelOf = (span: TraceSpan) => `${span.service}:${span.operation}`;
+const labelOf = (span: Span) => `${span.service}:${span.operation}`;
 
 // Workflow 1 of the sketch, "Complete Request Trace". As written, the sketch calls /traces/start twice
 // and takes the trace id from the first call and the span id from the second: two different traces,
@@ -98,8 +99,8 @@ describe('the Tracing API', () => {
     const byOperation = Object.fromEntries(spans.map((span) => [span.operation, span]));
     expect(spans.map(labelOf).sort()).toEqual(['api-gateway:processOrder', 'database:insertOrder', 'user-service:validateUser']);
     expect(byOperation.processOrder?.parentSpanId).toBeUndefined();
-    expect(byOperation.validateUser).toMatchObject({ parentSpanId: rootSpanId, durationMicros: 45_000, attributes: { userId: 'user-123', 'otel.status_code': 'OK' } });
-    expect(byOperation.insertOrder).toMatchObject({ parentSpanId: rootSpanId, durationMicros: 23_000, attributes: { table: 'orders' } });
+    expect(byOperation.validateUser).toMatchObject({ parentSpanId: rootSpanId, durationMicros: 45_000, tags: { userId: 'user-123', 'otel.status_code': 'OK' } });
+    expect(byOperation.insertOrder).toMatchObject({ parentSpanId: rootSpanId, durationMicros: 23_000, tags: { table: 'orders' } });
     expect(await getJson(`/traces/${traceId}`)).toMatchObject({ status: 200, body: { status: 'completed', rootSpan: { spanId: rootSpanId } } });
   });
 
@@ -159,7 +160,7 @@ done`);
     expect(bottlenecks.slice(0, 2).map((b) => b.span)).toEqual(['database:pg.query:SELECT lab', 'database:pg.query:SELECT lab']);
     const spans = await waitForTrace(slowTrace, wholeOrderTrace);
     const byId = new Map(spans.map((span) => [span.spanId, span]));
-    for (const bottleneck of bottlenecks.slice(0, 2)) expect(String(byId.get(bottleneck.spanId)?.attributes['db.query.text'])).toMatch(/^SELECT pg_sleep/);
+    for (const bottleneck of bottlenecks.slice(0, 2)) expect(String(byId.get(bottleneck.spanId)?.tags['db.query.text'])).toMatch(/^SELECT pg_sleep/);
     const inRequest = bottlenecks.find((b) => b.onCriticalPath);
     expect(inRequest?.span).toBe('database:pg.query:SELECT lab');
     expect(bottlenecks.slice(0, 2)).toContainEqual(inRequest);
@@ -174,7 +175,7 @@ done`);
 
   it('runs the "Service Health Monitoring" workflow: the failed order is found, and its root cause is the backend', async () => {
     const failedTrace = await orderWith('backend-error');
-    await waitForTrace(failedTrace, (spans) => spans.some((s) => s.service === 'backend' && s.attributes['lab.fault'] === 'backend-error'));
+    await waitForTrace(failedTrace, (spans) => spans.some((s) => s.service === 'backend' && s.tags['lab.fault'] === 'backend-error'));
 
     const [stats, serviceStats, failed] = (
       await bash(`

@@ -47,7 +47,7 @@ describe('hostile trace headers', () => {
     const response = await fetch(`${FRONTEND}/fuzz`, { headers: { baggage } });
     const traceId = String(response.headers.get('traceresponse')).split('-')[1] as string;
     const spans = await waitForTrace(traceId, (all) => all.length > 0);
-    const copied = Object.keys(spans[0]?.attributes ?? {}).filter((key) => key.startsWith('lab.k'));
+    const copied = Object.keys(spans[0]?.tags ?? {}).filter((key) => key.startsWith('lab.k'));
     expect(copied.length).toBeGreaterThan(0);
     expect(copied.length).toBeLessThanOrEqual(180);
   });
