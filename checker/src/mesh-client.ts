@@ -1,7 +1,6 @@
-import { describeFetchError, fetchWithTimeout } from '@tracing-lab/trace-analysis';
+import { describeFetchError, fetchWithTimeout, parseTraceResponse } from '@tracing-lab/trace-analysis';
 import { type ServiceExpectation, PROBE_ORDER } from './expectations.js';
 import { parseHealthBody, type HealthResult } from './health-report.js';
-import { parseTraceResponse } from './trace-response.js';
 
 // The checker's own traffic into the mesh, and the services' /health. Every request carries the run's
 // baggage, so its spans are tagged with it.

@@ -24,3 +24,4 @@ export { percentile } from './percentile.js';
 export { toMs } from './milliseconds.js';
 export { generateTrace } from './bench/generate-trace.js';
 export { seededRandom } from './seeded-random.js';
+export { parseTraceResponse } from './trace-response.js';

@@ -1,18 +1,17 @@
 import { randomBytes } from 'node:crypto';
+import { parseTraceResponse } from '@tracing-lab/trace-analysis';
 
 // Requests into the running mesh, as a learner or the load generator sends them.
 
 export const FRONTEND = 'http://127.0.0.1:8080';
 export const BACKEND = 'http://127.0.0.1:8081';
 
-const TRACE_RESPONSE = /^00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$/;
-
 // The trace id and the server span id the frontend reports in its W3C `traceresponse` header.
 export function traceResponseOf(response: Response): { traceId: string; spanId: string } {
   const header = response.headers.get('traceresponse');
-  const match = header ? TRACE_RESPONSE.exec(header) : null;
-  if (!match) throw new Error(`no valid traceresponse header (got ${String(header)})`);
-  return { traceId: match[1] as string, spanId: match[2] as string };
+  const ids = parseTraceResponse(header);
+  if (!ids) throw new Error(`no valid traceresponse header (got ${String(header)})`);
+  return { traceId: ids.traceId, spanId: ids.spanId };
 }
 
 export interface CreatedOrder {
