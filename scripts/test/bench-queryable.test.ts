@@ -1,13 +1,10 @@
+import { loadFixture } from '@tracing-lab/checker/test-support/fixtures';
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { tracesFromResponse } from '@tracing-lab/trace-analysis';
 import { QueryableWatch, summarizeQueryable } from '../src/bench/queryable-watch.js';
 import { takeTraceCensus } from '../src/bench/trace-census.js';
 
 // A complete order trace as the real Jaeger returned it, recorded for the checker's tests.
-const fixture = join(__dirname, '../../checker/test/fixtures/order-healthy.json');
-const COMPLETE = tracesFromResponse(JSON.parse(readFileSync(fixture, 'utf8')))[0]?.spans ?? [];
+const COMPLETE = loadFixture('order-healthy').trace.spans;
 // The same trace before the notifier exported anything: the database's answer to it has no parent.
 const HALF = COMPLETE.filter((span) => span.service !== 'notifier');
 
