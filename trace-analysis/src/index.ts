@@ -1,11 +1,6 @@
 // Pure analysis of the trace JSON Jaeger's query API returns: no I/O, so the Tracing API, the
-// terminal waterfall and the tests all run the same functions on the same data. Beside it, and apart
-// from it, the lab's one Jaeger client and one flat span model, which everything that reads Jaeger uses.
+// terminal waterfall and the tests all run the same functions on the same data.
 export type { JaegerKeyValue, JaegerReference, JaegerSpan, JaegerTrace } from './jaeger-trace.js';
-export { fetchJaeger, JaegerClient, type JaegerTransport, type TraceSearch } from './jaeger-client.js';
-export { JaegerUnavailableError } from './jaeger-answer.js';
-export { flattenTrace, tracesFromResponse, type Span, type SpanEvent, type SpanReference, type Trace } from './flat-trace.js';
-export { describeFetchError, type Fetch, fetchWithTimeout, REQUEST_TIMEOUT_MS } from './fetch-with-timeout.js';
 export { buildTraceTree, EmptyTraceError, spanLabel, type TraceTree, type TreeSpan } from './trace-tree.js';
 export { selfTimes, type SelfTimes } from './self-time.js';
 export { IDLE_ENTRY, serviceBreakdown } from './service-breakdown.js';
@@ -22,6 +17,16 @@ export { compareTraces, DEFAULT_COMPARE_OPTIONS, type CompareOptions, type Trace
 export { traceStats, type TraceStats } from './trace-stats.js';
 export { percentile } from './percentile.js';
 export { toMs } from './milliseconds.js';
+
+// Reading traces: the lab's one client of Jaeger's query API, its one flat span model, and the
+// traceresponse header that leads from an answer to its trace. The Tracing API, the checker, the
+// trace CLI, the bench and the integration tests all read Jaeger through these.
+export { fetchJaeger, JaegerClient, type JaegerTransport, type TraceSearch } from './jaeger-client.js';
+export { JaegerUnavailableError } from './jaeger-answer.js';
+export { flattenTrace, tracesFromResponse, type Span, type SpanEvent, type SpanReference, type Trace } from './flat-trace.js';
+export { describeFetchError, fetchWithTimeout } from './fetch-with-timeout.js';
+export { parseTraceResponse } from './trace-response.js';
+
+// Input that repeats from run to run, for the benchmarks and the tests.
 export { generateTrace } from './bench/generate-trace.js';
 export { seededRandom } from './seeded-random.js';
-export { parseTraceResponse } from './trace-response.js';
