@@ -1,4 +1,5 @@
-// Prints the closing line CI reads, `N passed, N failed`, from vitest's JSON report. A report that is
+// Prints the closing line CI reads, `N passed, N failed`, from vitest's JSON reports: one per vitest
+// run (test:all runs the native-stack suites, then the Compose suite), summed. A report that is
 // missing or unreadable counts as one failure, so a crashed run can never look green.
 import { readFileSync } from 'node:fs';
 
@@ -22,11 +23,11 @@ function totals(file: string): { passed: number; failed: number } {
   }
 }
 
-const file = process.argv[2];
-if (!file) {
-  console.error('usage: test-totals <vitest-json-report>');
+const files = process.argv.slice(2);
+if (!files.length) {
+  console.error('usage: test-totals <vitest-json-report>...');
   process.exit(2);
 }
-const { passed, failed } = totals(file);
+const { passed, failed } = files.map(totals).reduce((sum, one) => ({ passed: sum.passed + one.passed, failed: sum.failed + one.failed }));
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
