@@ -154,6 +154,11 @@ const HINT_TEXTS = {
     `the frontend answered a request whose traceparent said "not sampled" with a traceresponse saying sampled: it overrode its ` +
     `caller's decision. Use a ParentBasedSampler, so a sampled flag that comes in is honoured`,
 
+  clientSpanMissing: (service: string, callee: string): string =>
+    `every order's trace lacks the ${service}'s CLIENT span for its call to the ${callee}: the call is made without one, so ` +
+    `the ${callee}'s spans hang straight under whatever span was active. Make each outgoing call a CLIENT span and send ` +
+    `that span's context with it (the instrumented HTTP client does both)`,
+
   spansNeverSampled: (service: string, count: number): string =>
     `${count} trace(s) lack the ${service}'s spans, yet its /health reports no span dropped before export: they were never ` +
     `recorded. A sampler that decides on its own instead of following its caller (OTEL_TRACES_SAMPLER=traceidratio or always_off ` +

@@ -42,6 +42,8 @@ describe.each(exercises.map((e) => [`${String(e.number).padStart(2, '0')}-${e.sl
   it('is graded by tasks that exist, and expects hint ids the checker has', () => {
     const ids = Object.keys(hints);
     expect(exercise.tasks.every((id) => TASKS.some((t) => t.id === id))).toBe(true);
+    // On the start files, every task of the exercise fails, so each has the hints it must give.
+    expect(Object.keys(exercise.startHints).map(Number).sort((a, b) => a - b)).toEqual(exercise.tasks);
     for (const expected of [exercise.startHints, ...exercise.wrongSolutions.map((w) => w.hints)]) {
       expect(Object.keys(expected).map(Number).every((id) => exercise.tasks.includes(id))).toBe(true);
       for (const hintIds of Object.values(expected)) expect(hintIds.filter((id) => !ids.includes(id))).toEqual([]);

@@ -118,13 +118,20 @@ export function summarizeIncomplete(traces: (Trace | undefined)[]): {
 // (a producer span that nothing creates), or the service never sampled them (its /health counts no
 // span dropped). Only the first is a matter of the export pipeline.
 async function whyMissing(context: TaskContext, service: string, times: number, answered: SentRequest[], first: ExpectedSpan | undefined): Promise<Hint> {
-  const above = ORDER_SKELETON.find((e) => e.id === first?.under);
-  if (first && above && above.service !== service && answered.length) {
+  if (first && answered.length) {
     const during = { ...(answered[0] as SentRequest), answeredAtMs: Math.max(...answered.map((r) => r.answeredAtMs)) };
-    const orphan = (await context.orphanTraces(service, during))[0];
-    if (orphan) return hints.propagationBroken(above.service, service, orphan.traceId, first.kind === 'consumer');
+    // The hop that broke: into this service (its first missing span is called from another one), or
+    // out of it (the missing span is its call to another service, which then started on its own).
+    const above = ORDER_SKELETON.find((e) => e.id === first.under);
+    const callee = ORDER_SKELETON.find((e) => e.under === first.id && e.service !== service);
+    const hop = above && above.service !== service ? { from: above.service, to: service } : callee ? { from: service, to: callee.service } : undefined;
+    const orphan = hop && (await context.orphanTraces(hop.to, during))[0];
+    if (hop && orphan) return hints.propagationBroken(hop.from, hop.to, orphan.traceId, first.kind === 'consumer' || first.kind === 'producer');
   }
+  // Missing from every order, and not for want of sampling or exporting: the span is never made.
   if (first?.kind === 'producer' && times === answered.length) return hints.noPublishSpan();
+  const callee = ORDER_SKELETON.find((e) => e.under === first?.id && e.service !== service);
+  if (first?.kind === 'client' && callee && times === answered.length) return hints.clientSpanMissing(service, callee.service);
   // Spans lost before export are counted by the service itself; none counted means none were lost.
   const health = (await context.health()).get(service);
   if (health?.reachable && health.body?.tracing.spans?.dropped === 0) return hints.spansNeverSampled(service, times);

@@ -13,6 +13,7 @@ import {
   spansMissingTheirParent,
 } from '../trace-shape.js';
 import { requestProblem } from './request-problem.js';
+import { whyServiceAbsent } from './service-absent.js';
 
 // Task 4: the checker's requests are each one trace across HTTP: the expected edges with the right
 // span kinds, one root (the frontend's server span), and no span whose parent never arrived.
@@ -87,8 +88,6 @@ async function whyEdgeMissing(context: TaskContext, followed: FollowedRequest, e
   const found = edgesBetween(spans, parent, child);
   if (found.length) return hints.wrongKinds(edge, found);
   if (!spans.some((s) => s.service === parent)) return undefined;
-  const orphan = (await context.orphanTraces(child, followed.request))[0];
-  if (orphan) return hints.propagationBroken(parent, child, orphan.traceId, false);
-  if (spans.some((s) => s.service === child)) return hints.parentNeverExported([], [parent]);
-  return hints.hopMissing(parent, child);
+  if (spans.some((s) => s.service === child) && !(await context.orphanTraces(child, followed.request)).length) return hints.parentNeverExported([], [parent]);
+  return whyServiceAbsent(context, followed.request, parent, child);
 }

@@ -6,6 +6,7 @@ import type { FollowedRequest, TaskContext } from '../run-context.js';
 import { check, type Task, type TaskOutcome } from '../task.js';
 import { crossServiceEdges, describeSpan } from '../trace-shape.js';
 import { requestProblem } from './request-problem.js';
+import { whyServiceAbsent } from './service-absent.js';
 
 // Task 5: the notifier's processing of the order.created message joins the backend's publish span,
 // as its child or through a span link (both are correct OpenTelemetry; the checker says which), and
@@ -32,7 +33,7 @@ export const messagingLinked: Task = {
     if (!producers.length) {
       const backendThere = spans.some((s) => s.service === PRODUCER.service);
       outcome.checks.push(check(false, `order trace: no ${PRODUCER.service}(producer) span for the publish`));
-      outcome.hints.push(backendThere ? hints.noPublishSpan() : hints.hopMissing('frontend', PRODUCER.service));
+      outcome.hints.push(backendThere ? hints.noPublishSpan() : await whyServiceAbsent(context, order.request, 'frontend', PRODUCER.service));
       return outcome;
     }
     const join = findMessagingJoin(producers, spans.filter((s) => looksLike(s, CONSUMER)));

@@ -43,14 +43,22 @@ export const tracesArriving: Task = {
   },
 };
 
+// A trace other than the checker's own, made while its requests ran, that holds the service's spans:
+// rooted in the service, or in a service upstream of it whose context was lost on the way.
 async function orphansOf(context: TaskContext, service: string): Promise<string | undefined> {
   const probe = await context.probe();
+  const own = new Set([probe.order.request.traceId, probe.users.request.traceId]);
   for (const followed of [probe.order, probe.users]) {
-    const orphan = (await context.orphanTraces(service, followed.request))[0];
+    const { sentAtMs, answeredAtMs } = followed.request;
+    const found = await context.searchTraces({ service, sinceMs: sentAtMs, untilMs: answeredAtMs + ASYNC_SLACK_MS, limit: 20 });
+    const orphan = found.find((trace) => !own.has(trace.traceId));
     if (orphan) return orphan.traceId;
   }
   return undefined;
 }
+
+// How long after its answer a request's asynchronous work (the notifier's) may still start.
+const ASYNC_SLACK_MS = 10_000;
 
 async function whyNoSpans(context: TaskContext, service: string): Promise<Hint> {
   const health = (await context.health()).get(service);
