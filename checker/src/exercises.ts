@@ -3,9 +3,9 @@ import { join, resolve } from 'node:path';
 import type { HintId } from './hints.js';
 
 // The exercise track, as data: each folder exercises/NN-slug/ holds an exercise.json (below), a
-// README.md, hints.md (three levels), and the files a learner starts from and the reference solution,
-// each under start/ and solution/ at its path in the repo. The checker reads it for --exercise; the
-// lab (npm run lab) puts the files in place.
+// README.md, hints.md (three levels), and the versions of the files a learner edits, at their paths in
+// the repo: start/ (every file), solution/ and wrong/<name>/ (only where they differ, see versionFile).
+// The checker reads it for --exercise; the lab (npm run lab) puts the files in place.
 
 export const EXERCISES_DIR = resolve(__dirname, '..', '..', 'exercises');
 
@@ -78,4 +78,20 @@ function loadExercise(dir: string): Exercise {
     startHints: raw.startHints as ExpectedHints,
     wrongSolutions: raw.wrongSolutions ?? [],
   };
+}
+
+export type Version = 'start' | 'solution' | { wrong: string };
+
+// Where one version of an exercise file is. Only what differs is kept: a solution file that is the
+// repo's own is not copied into solution/ (it is the reference, which the lab keeps in
+// `referenceDir` while the exercise is under way), and a wrong solution holds only the files it gets
+// wrong, the others being the solution's.
+export function versionFile(exercise: Exercise, version: Version, file: string, referenceDir: string): string {
+  if (version === 'start') return join(exercise.dir, 'start', file);
+  if (typeof version === 'object') {
+    const own = join(exercise.dir, 'wrong', version.wrong, file);
+    if (existsSync(own)) return own;
+  }
+  const solution = join(exercise.dir, 'solution', file);
+  return existsSync(solution) ? solution : join(referenceDir, file);
 }

@@ -27,15 +27,20 @@ describe.each(exercises.map((e) => [`${String(e.number).padStart(2, '0')}-${e.sl
     expect(changed, `exercise ${name}: its reference files changed since it was written; bring its start, solution and wrong files up to date, then its hashes in exercise.json`).toEqual([]);
   });
 
-  it('has a README, three hints, and a start and a solution version of every file', () => {
+  it('has a README, three hints, a start version of every file, and only the solution and wrong files that differ', () => {
     expect(existsSync(join(exercise.dir, 'README.md'))).toBe(true);
     expect(readFileSync(join(exercise.dir, 'hints.md'), 'utf8').match(/^## /gm)).toHaveLength(3);
     const starts = Object.keys(exercise.files).map((file) => readFileSync(join(exercise.dir, 'start', file), 'utf8'));
     expect(starts.some((start) => start.includes(`TODO (exercise ${exercise.number})`)), `${name}: a start file states the goal in a TODO`).toBe(true);
     for (const file of Object.keys(exercise.files)) {
       expect(sha256(join(exercise.dir, 'start', file)), `${name}: start/${file} is the reference file`).not.toBe(exercise.files[file]);
-      expect(existsSync(join(exercise.dir, 'solution', file)), `${name}: solution/${file}`).toBe(true);
-      for (const wrong of exercise.wrongSolutions) expect(existsSync(join(exercise.dir, 'wrong', wrong.name, file)), `${name}: wrong/${wrong.name}/${file}`).toBe(true);
+      // A solution file is kept only where it differs from the repo's own.
+      const solution = join(exercise.dir, 'solution', file);
+      if (existsSync(solution)) expect(sha256(solution), `${name}: solution/${file} is the reference file: leave it out`).not.toBe(exercise.files[file]);
+    }
+    for (const wrong of exercise.wrongSolutions) {
+      const own = Object.keys(exercise.files).filter((file) => existsSync(join(exercise.dir, 'wrong', wrong.name, file)));
+      expect(own.length, `${name}: wrong/${wrong.name} holds at least one file`).toBeGreaterThan(0);
     }
   });
 

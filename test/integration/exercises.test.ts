@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ExpectedHints, loadExercises } from '@tracing-lab/checker/exercises';
-import { afterAll, describe, expect, it } from 'vitest';
+import { type ExpectedHints, loadExercises, versionFile } from '@tracing-lab/checker/exercises';
+import { labPaths } from '@tracing-lab/scripts/lab/lab-state';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '@tracing-lab/scripts/stack';
 import { runNpmScript } from './support/node-cli.js';
 
@@ -17,8 +18,9 @@ interface TaskJson {
   hints: { id: string; text: string }[];
 }
 
-// A smaller audit than the default 50 orders: the audit is not what the exercises are about.
-const CHECK_ARGS = ['--json', '--audit', '10'];
+// A smaller audit than the default 50 orders, and a shorter wait for traces that will never be
+// whole (a start file breaks them on purpose): neither is what the exercises are about.
+const CHECK_ARGS = ['--json', '--audit', '10', '--timeout', '15'];
 
 async function checkTasks(script: 'check' | 'lab', args: string[]): Promise<TaskJson[]> {
   const run = await runNpmScript(script, args);
@@ -42,10 +44,9 @@ function gitStatus(files: string[]): string {
 
 const exercises = loadExercises();
 
-afterAll(async () => {
-  // A failed proof must not leave the next suite an exercise's mesh.
-  await runNpmScript('lab', ['stop']);
-});
+// A run stopped halfway must not leave the next one, or the next suite, an exercise's mesh.
+beforeAll(() => runNpmScript('lab', ['stop']));
+afterAll(() => runNpmScript('lab', ['stop']));
 
 describe.each(exercises.map((e) => [e.number, e.title, e] as const))('exercise %i: %s', (_number, _title, exercise) => {
   const files = Object.keys(exercise.files);
@@ -59,8 +60,9 @@ describe.each(exercises.map((e) => [e.number, e.title, e] as const))('exercise %
   });
 
   it.each(exercise.wrongSolutions.map((w) => [w.mistake, w] as const))('gives the specific hint to a wrong solution: %s', async (_mistake, wrong) => {
-    for (const file of files) copyFileSync(join(exercise.dir, 'wrong', wrong.name, file), join(REPO_ROOT, file));
-    const tasks = await checkTasks('lab', ['check', '--json']);
+    // As a learner would save them: the wrong files, the others as the solution has them.
+    for (const file of files) copyFileSync(versionFile(exercise, { wrong: wrong.name }, file, labPaths(REPO_ROOT).reference), join(REPO_ROOT, file));
+    const tasks = await checkTasks('lab', ['check', '--json', '--timeout', '15']);
     expect(verdicts(tasks)).toEqual(expected(wrong.hints, exercise.tasks));
   });
 

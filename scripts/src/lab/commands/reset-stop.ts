@@ -8,7 +8,7 @@ export async function reset(lab: LabContext): Promise<number> {
   const exercise = lab.active();
   const archived = archiveAttempt(exercise, lab.repoRoot, lab.paths, 'reset');
   if (archived) lab.output.err(`lab: your attempt is archived in ${archived}`);
-  putVersion(exercise, 'start', lab.repoRoot);
+  putVersion(exercise, 'start', lab.repoRoot, lab.paths);
   await lab.applyChanges(exercise);
   lab.output.out(`Exercise ${exercise.number} is back at its start files.`);
   return 0;

@@ -23,7 +23,7 @@ export async function start(lab: LabContext, number: number): Promise<number> {
     );
   }
   saveReference(exercise, lab.repoRoot, lab.paths);
-  putVersion(exercise, 'start', lab.repoRoot);
+  putVersion(exercise, 'start', lab.repoRoot, lab.paths);
   const now = new Date().toISOString();
   lab.state.active = { number, startedAt: now, built: {} };
   progressOf(lab.state, number).firstStartedAt ??= now;
