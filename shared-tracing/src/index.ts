@@ -12,11 +12,11 @@ export { intBetween, listLimit, newOrderInput, positiveInt } from './input-schem
 export { createLogger, type Logger } from './logger.js';
 export { startServer } from './server.js';
 export { installShutdownHandlers, onShutdown, shutdown } from './shutdown.js';
-export { callerTraceContext } from './caller-trace-context.js';
+export { callerTraceContext, outsideAnyTrace, resumeTraceContext } from './caller-trace-context.js';
 export { requestLog } from './request-log.js';
 export { recordSpanError } from './span-error.js';
 export { activeScenarios, faultFires, LabFaultError, SCENARIO_BAGGAGE_KEY } from './lab-scenario.js';
 export { traceResponseHeader } from './trace-response.js';
 export { loadTracingConfig, type TracingConfig } from './tracing-config.js';
-export { withSpan } from './with-span.js';
+export { annotateActiveSpan, withClientSpan, withSpan } from './with-span.js';
 export { serviceTracerProvider } from './service-tracer-provider.js';

@@ -1,6 +1,5 @@
-import { context, propagation, ROOT_CONTEXT } from '@opentelemetry/api';
 import type { AxiosInstance } from 'axios';
-import type { Broker, Logger, OrderCreatedEvent } from '@tracing-lab/shared-tracing';
+import { type Broker, type Logger, type OrderCreatedEvent, outsideAnyTrace, resumeTraceContext } from '@tracing-lab/shared-tracing';
 import { poisonMessageFault } from './faults.js';
 
 // Publishes the events the database service wrote to its outbox in each order's transaction. Every
@@ -41,8 +40,7 @@ export class OutboxRelay {
   // Publishes one new event in the background: the order is already stored and answered, and a
   // failure here only leaves the event to the sweep.
   publishSoon(event: OutboxEvent): void {
-    const publishing = context
-      .with(ROOT_CONTEXT, () => this.relay(event))
+    const publishing = outsideAnyTrace(() => this.relay(event))
       .catch((error: unknown) => this.logger.warn({ err: error, eventId: event.id }, 'event left in the outbox for the next sweep'))
       .finally(() => this.inFlight.delete(publishing));
     this.inFlight.add(publishing);
@@ -51,7 +49,7 @@ export class OutboxRelay {
   // Runs a sweep now unless one is under way; resolves when it is done.
   sweep(): Promise<void> {
     // Detached from any request: the relay's own calls are not part of an order's trace.
-    this.sweeping ??= context.with(ROOT_CONTEXT, () => this.sweepAll()).finally(() => {
+    this.sweeping ??= outsideAnyTrace(() => this.sweepAll()).finally(() => {
       this.sweeping = undefined;
     });
     return this.sweeping;
@@ -76,8 +74,7 @@ export class OutboxRelay {
   }
 
   private async relay(event: OutboxEvent): Promise<void> {
-    const original = propagation.extract(ROOT_CONTEXT, event.traceContext);
-    await context.with(original, () => this.broker.publish(event.routingKey, poisonMessageFault(event.payload as OrderCreatedEvent)));
+    await resumeTraceContext(event.traceContext, () => this.broker.publish(event.routingKey, poisonMessageFault(event.payload as OrderCreatedEvent)));
     await this.database.post(`/db/outbox/${event.id}/published`);
   }
 }

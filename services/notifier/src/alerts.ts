@@ -1,6 +1,5 @@
-import { SpanKind } from '@opentelemetry/api';
 import { z } from 'zod';
-import { type AlertEvent, type Logger, PoisonMessageError, withSpan } from '@tracing-lab/shared-tracing';
+import { type AlertEvent, type Logger, PoisonMessageError, withClientSpan } from '@tracing-lab/shared-tracing';
 
 // Delivers the Tracing API's alert transitions (alert.firing, alert.resolved) to the on-call chat.
 // Each runs inside the consumer span the amqplib instrumentation opened, so the delivery continues
@@ -48,7 +47,7 @@ export class AlertDelivery {
       'server.address': 'chat.tracing-lab.internal',
       'network.protocol.name': 'https',
     };
-    await withSpan('alert.deliver', attributes, () => new Promise((resolve) => setTimeout(resolve, SIMULATED_DELIVER_MS)), SpanKind.CLIENT);
+    await withClientSpan('alert.deliver', attributes, () => new Promise((resolve) => setTimeout(resolve, SIMULATED_DELIVER_MS)));
     this.logger.info(
       { rule: alert.rule, state: alert.state, service: alert.service, metric: alert.metric, value: alert.value, threshold: alert.threshold, exampleTraceIds: alert.exampleTraceIds, channel: CHANNEL },
       `alert ${alert.state} delivered`,

@@ -1,8 +1,7 @@
-import { SpanKind, trace } from '@opentelemetry/api';
 import type { AxiosInstance } from 'axios';
 import { z } from 'zod';
 import { sendDurationFault, sendFailureFault } from './faults.js';
-import { type Logger, PoisonMessageError, positiveInt, upstreamError, withSpan } from '@tracing-lab/shared-tracing';
+import { annotateActiveSpan, type Logger, PoisonMessageError, positiveInt, upstreamError, withClientSpan } from '@tracing-lab/shared-tracing';
 
 const orderCreated = z.object({ orderId: positiveInt(), userId: positiveInt(), productId: positiveInt(), quantity: positiveInt() });
 
@@ -30,7 +29,7 @@ export class Notifier {
     // RabbitMQ delivers at least once, and the outbox relay may publish an event twice: an order that
     // was notified already is acknowledged without sending again.
     if (await this.alreadyNotified(orderId)) {
-      trace.getActiveSpan()?.setAttribute('app.notification.duplicate', true);
+      annotateActiveSpan({ 'app.notification.duplicate': true });
       this.logger.info({ orderId, channel: CHANNEL }, 'order already notified, not sending again');
       return;
     }
@@ -61,15 +60,10 @@ export class Notifier {
       'server.address': 'mail.tracing-lab.internal',
       'network.protocol.name': 'smtp',
     };
-    return withSpan(
-      'notification.send',
-      attributes,
-      async () => {
-        sendFailureFault(redelivered);
-        await new Promise((resolve) => setTimeout(resolve, sendDurationFault(SIMULATED_SEND_MS)));
-      },
-      SpanKind.CLIENT,
-    );
+    return withClientSpan('notification.send', attributes, async () => {
+      sendFailureFault(redelivered);
+      await new Promise((resolve) => setTimeout(resolve, sendDurationFault(SIMULATED_SEND_MS)));
+    });
   }
 
   async recent(limit: number): Promise<unknown> {

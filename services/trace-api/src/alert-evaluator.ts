@@ -1,5 +1,5 @@
-import { context, ROOT_CONTEXT, type Span } from '@opentelemetry/api';
-import { ALERT_EVENTS, type AlertEvent, type DependencyState, type Logger, recordSpanError, withSpan } from '@tracing-lab/shared-tracing';
+import type { Span } from '@opentelemetry/api';
+import { ALERT_EVENTS, type AlertEvent, type DependencyState, type Logger, outsideAnyTrace, recordSpanError, withSpan } from '@tracing-lab/shared-tracing';
 import type { TraceTree } from '@tracing-lab/trace-analysis';
 import { measureAlert } from './alert-metric.js';
 import type { AlertRule } from './alert-rules.js';
@@ -123,7 +123,7 @@ export class AlertEvaluator {
   kick(): void {
     if (this.round) return;
     // A root of its own: the round belongs to no request's trace.
-    this.round = context.with(ROOT_CONTEXT, () => this.evaluate()).finally(() => {
+    this.round = outsideAnyTrace(() => this.evaluate()).finally(() => {
       this.round = undefined;
     });
   }
