@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm run test:compose [vitest report file]`: the lab's first command, `docker compose up --build`, run
 # for real. Podman (installed where missing) serves the Compose CLI that `npm run setup` builds through
-# its Docker-compatible API, from a storage root and socket of its own under .tools/engine; the
+# its Docker-compatible API, from a storage root and socket of its own (/var/lib/tracing-lab/engine); the
 # images docker-compose.yml and the Dockerfile take from Docker Hub are stood in for by images built
 # here (scripts/engine/images). Then the unmodified `docker compose up --build --wait`, the vitest
 # suite `compose` against the published ports, and `docker compose down -v`, which runs however the

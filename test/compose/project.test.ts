@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { type ComposeService, resolveCompose } from '@tracing-lab/scripts/compose-file';
 import { describe, expect, it } from 'vitest';
 import { containerOf, dockerCompose, REPO_ROOT } from './support/lab.js';
@@ -19,23 +20,23 @@ interface PsLine {
 describe('the project docker compose up --build --wait started', () => {
   it('runs every service of docker-compose.yml, each healthy by its own health check', async () => {
     const { output } = await dockerCompose(['ps', '--all', '--format', 'json']);
-    const states = output
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as PsLine)
-      .map((c) => `${c.Service} ${c.State} ${c.Health}`)
-      .sort();
+    // One JSON object per line (older Compose releases printed one array).
+    const text = output.trim();
+    const containers = (text.startsWith('[') ? JSON.parse(text) : text.split('\n').map((line) => JSON.parse(line))) as PsLine[];
+    const states = containers.map((c) => `${c.Service} ${c.State} ${c.Health}`).sort();
     expect(states).toEqual(serviceNames.map((name) => `${name} running healthy`));
   });
 
-  it.each(appServices)('runs %s as the Node image\'s user node (uid 1000), from the Dockerfile\'s USER', async (service) => {
-    const { output } = await dockerCompose(['exec', '-T', service, 'id']);
-    expect(output.trim()).toBe('uid=1000(node) gid=1000(node) groups=1000(node)');
+  // Read from the host's view of each container's first process: no `docker compose exec`, whose
+  // sessions Podman keeps for five minutes after they end.
+  it.each(appServices)("runs %s as the Dockerfile's USER node, the Node image's uid 1000", async (service) => {
+    const { Config, State } = await containerOf(service);
+    expect({ user: Config.User, uid: uidOf(State.Pid) }).toEqual({ user: 'node', uid: 1000 });
   });
 
-  it('runs Jaeger as the image\'s user 10001', async () => {
-    const { output } = await dockerCompose(['exec', '-T', 'jaeger', 'id', '-u']);
-    expect(output.trim()).toBe('10001');
+  it("runs Jaeger as its image's user 10001", async () => {
+    const { Config, State } = await containerOf('jaeger');
+    expect({ user: Config.User, uid: uidOf(State.Pid) }).toEqual({ user: '10001', uid: 10001 });
   });
 
   it('gives each container its stop_grace_period as the time between SIGTERM and SIGKILL', async () => {
@@ -53,6 +54,12 @@ describe('the project docker compose up --build --wait started', () => {
     expect(dotEnv.POSTGRES_USER).toBeTruthy();
   });
 });
+
+// The real user id of a process, as the kernel reports it.
+function uidOf(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('Uid:'));
+  return Number(line?.split(/\s+/)[1]);
+}
 
 // Compose prints durations as `10s`, `1m30s`.
 function seconds(duration: string | undefined): number | undefined {

@@ -22,7 +22,7 @@ class StepError extends Error {
   override name = 'StepError';
 }
 
-const paths = enginePaths(REPO_ROOT);
+const paths = enginePaths();
 const say = (line: string) => console.log(`test:compose: ${line}`);
 
 async function up(): Promise<void> {
@@ -55,7 +55,8 @@ async function up(): Promise<void> {
 }
 
 async function down(): Promise<void> {
-  if (spawnSync('podman', ['--version']).status !== 0) return;
+  // Without root or without Podman, the lab's engine cannot have run.
+  if (process.getuid?.() !== 0 || spawnSync('podman', ['--version']).status !== 0) return;
   const started = performance.now();
   if (!(await engineRunning(paths))) await startEngine(paths);
   const left = describeLeftovers(await removeProject(REPO_ROOT, paths, composeLogFile(paths, 'down')));
@@ -65,11 +66,18 @@ async function down(): Promise<void> {
 }
 
 function installEngine(): void {
+  if (process.getuid?.() !== 0) throw new EngineMissingError("the lab's engine is rootful Podman: run test:compose as root");
+  // The Compose CLI, built by `npm run setup`; built here too where it is missing.
+  const composeCli = spawnSync('bash', [join(REPO_ROOT, 'scripts/install-compose.sh')], { encoding: 'utf8' });
+  if (composeCli.status !== 0) throw new StepError(`no Compose CLI: building it failed: ${lastLine(composeCli.stderr || composeCli.stdout)}`);
   const install = spawnSync('bash', [join(REPO_ROOT, 'scripts/engine/install-podman.sh')], { encoding: 'utf8' });
   if (install.status !== 0) {
-    const reason = (install.stderr || install.stdout).trim().split('\n').pop();
-    throw new EngineMissingError(`no container engine: Podman is missing and installing it failed: ${reason}`);
+    throw new EngineMissingError(`no container engine: Podman is missing and installing it failed: ${lastLine(install.stderr || install.stdout)}`);
   }
+}
+
+function lastLine(text: string): string {
+  return text.trim().split('\n').pop() ?? '';
 }
 
 function seconds(since: number): number {

@@ -1,8 +1,12 @@
 import { join } from 'node:path';
 
 // Where the lab's container engine keeps everything: its own configuration, storage root, network
-// definitions and API socket under .tools/engine, so it never sees or touches the images,
-// containers, networks or volumes of a Podman or Docker the machine already has.
+// definitions and API socket, so it never sees or touches the images, containers, networks or
+// volumes of a Podman or Docker the machine already has. Outside the repository, since its storage
+// holds gigabytes of image layers (copies of the source among them) that a search of the working tree
+// should not wade through; one engine serves every clone on the machine, as the ports it publishes
+// are the machine's too. Delete the folder to reclaim the space.
+export const ENGINE_ROOT = '/var/lib/tracing-lab/engine';
 
 export interface EnginePaths {
   root: string;
@@ -20,8 +24,7 @@ export interface EnginePaths {
   registriesConf: string;
 }
 
-export function enginePaths(repoRoot: string): EnginePaths {
-  const root = join(repoRoot, '.tools', 'engine');
+export function enginePaths(root = ENGINE_ROOT): EnginePaths {
   const run = join(root, 'run');
   return {
     root,

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { isAlive } from '../processes.js';
 import { waitFor } from '@tracing-lab/checker/poll';
 import { enginePing } from './api.js';
@@ -53,6 +53,8 @@ export async function stopEngine(paths: EnginePaths): Promise<void> {
     }).catch(() => process.kill(pid, 'SIGKILL'));
   }
   rmSync(paths.socket, { force: true });
+  endLeftoverMonitors(paths);
+  releaseStorageMount(paths);
 }
 
 export function engineRunning(paths: EnginePaths): Promise<boolean> {
@@ -68,6 +70,39 @@ function forgetEarlierBoot(paths: EnginePaths): void {
   rmSync(paths.run, { recursive: true, force: true });
   mkdirSync(paths.run, { recursive: true });
   writeFileSync(stamp, bootId);
+}
+
+// Podman's Docker-compatible API keeps each `exec` session's monitor (conmon) alive for five minutes
+// after the session ends, even when its container is gone. With the project removed, any monitor of
+// this engine's containers is such a leftover.
+function endLeftoverMonitors(paths: EnginePaths): void {
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    let args: string[];
+    try {
+      args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue;
+    }
+    if (basename(args[0] ?? '') === 'conmon' && args.some((arg) => arg.startsWith(`${paths.storage}/`))) {
+      try {
+        process.kill(pid, 'SIGTERM');
+      } catch {
+        // Ended on its own meanwhile.
+      }
+    }
+  }
+}
+
+// Podman's overlay storage mounts its layer folder onto itself and leaves it mounted; with the engine
+// stopped nothing uses it, and unmounted, the engine's folder can simply be deleted.
+function releaseStorageMount(paths: EnginePaths): void {
+  const overlay = join(paths.storage, 'overlay');
+  const mounted = readFileSync('/proc/self/mountinfo', 'utf8')
+    .split('\n')
+    .some((line) => line.split(' ')[4] === overlay);
+  if (mounted) spawnSync('umount', [overlay]);
 }
 
 function startDetached(paths: EnginePaths, name: string, program: string, args: string[]): number {

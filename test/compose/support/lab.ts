@@ -12,7 +12,7 @@ export const PROJECT = 'tracing-lab';
 export const FRONTEND = 'http://127.0.0.1:8080';
 export const JAEGER = 'http://127.0.0.1:16686';
 
-const paths = enginePaths(REPO_ROOT);
+const paths = enginePaths();
 
 export async function dockerCompose(args: string[], options: Omit<ComposeOptions, 'echo'> = {}): Promise<ComposeRun> {
   const run = await compose(REPO_ROOT, paths, args, options);
@@ -29,7 +29,7 @@ export function override(name: string): string {
 export interface Inspected {
   Id: string;
   Config: { User: string; Env: string[]; StopTimeout?: number };
-  State: { Status: string; ExitCode: number; StartedAt: string; FinishedAt: string; Health?: { Status: string } };
+  State: { Status: string; Pid: number; ExitCode: number; StartedAt: string; FinishedAt: string; Health?: { Status: string } };
 }
 
 export async function containerOf(service: string): Promise<Inspected> {
