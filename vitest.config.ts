@@ -3,8 +3,10 @@ import { defineConfig } from 'vitest/config';
 // Three suites, run from the root. Tests live in a `test/` folder beside the code they test;
 // the cross-service suites live in the root `test/` folder.
 //  unit:        pure logic, no network, seconds
-//  build:       the Compose file through the real Compose loader, the Dockerfile replayed natively
+//  build:       the Compose file through the real Compose loader
 //  integration: the running native stack (npm run stack:up), read back through Jaeger's query API
+// A fourth, compose (the Compose project in a real container engine, npm run test:compose), has a
+// config of its own, vitest.compose.config.ts: it needs the ports the native stack holds.
 export default defineConfig({
   test: {
     projects: [
