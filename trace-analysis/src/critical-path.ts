@@ -11,6 +11,9 @@ import type { TraceTree, TreeSpan } from './trace-tree.js';
 //     finishing child (LFC) up to now; descend into that child and repeat. A span without a child
 //     ending before "now" is on the path down to its own start; then return to its parent, with
 //     "now" moved to that span's start, and look for the parent's child that finished before it.
+// One difference: a start on a whole millisecond (how OpenTelemetry JS records starts) may be up to
+// a millisecond early, so a sibling that ends less than that after it still counts as finished
+// before it; otherwise a slow query followed at once by the next one falls off the path.
 export interface CriticalPathSection {
   span: TreeSpan;
   startUs: number;
@@ -63,30 +66,46 @@ function clipToParent(child: TreeSpan, parent: Clipped): { startUs: number; endU
   return { startUs: parent.startUs, endUs: Math.min(child.endUs, parent.endUs) };
 }
 
-// Sections from the root's end backwards, iteratively: a deep trace would overflow the stack.
+// Sections from the root's end backwards, iteratively: a deep trace would overflow the stack. `now`
+// is how far back the path is covered; a child entered is never taken again on the way back.
 function walkBack(root: Clipped): CriticalPathSection[] {
   const sections: CriticalPathSection[] = [];
   let current: Clipped | undefined = root;
-  let returningFrom: number | undefined;
+  let now = root.endUs;
+  let entered = true;
   while (current) {
-    const sectionEnd = returningFrom ?? current.endUs;
-    const lastFinishing = nextLastFinishingChild(current, returningFrom);
+    const lastFinishing = nextLastFinishingChild(current, entered ? undefined : now);
     if (lastFinishing) {
-      if (lastFinishing.endUs !== sectionEnd) sections.push({ span: current.span, startUs: lastFinishing.endUs, endUs: sectionEnd });
+      // A child that ends within the clock's slack after `now` ends, for the path, at `now`.
+      const childEnd = Math.min(lastFinishing.endUs, now);
+      if (childEnd < now) sections.push({ span: current.span, startUs: childEnd, endUs: now });
+      current.nextChild += 1;
       current = lastFinishing;
-      returningFrom = undefined;
+      now = childEnd;
+      entered = true;
     } else {
-      if (current.startUs !== sectionEnd) sections.push({ span: current.span, startUs: current.startUs, endUs: sectionEnd });
-      returningFrom = current.startUs;
+      if (current.startUs < now) sections.push({ span: current.span, startUs: current.startUs, endUs: now });
+      now = Math.min(now, current.startUs);
       current = current.parent;
+      entered = false;
     }
   }
   return sections;
 }
 
+// OpenTelemetry JS records a span's start to the whole millisecond (from the wall clock) and its
+// duration to the microsecond, so a span can seem to end up to a millisecond after the next one,
+// which started after it, began. A start on a whole millisecond gets that slack.
+const START_CLOCK_SLACK_US = 1000;
+
+function finishesBefore(child: Clipped, before: number): boolean {
+  if (child.endUs < before) return true;
+  return before % START_CLOCK_SLACK_US === 0 && child.startUs < before && child.endUs - before < START_CLOCK_SLACK_US;
+}
+
 function nextLastFinishingChild(span: Clipped, before: number | undefined): Clipped | undefined {
-  if (before === undefined) return span.children[0];
-  while (span.nextChild < span.children.length && (span.children[span.nextChild] as Clipped).endUs >= before) span.nextChild++;
+  if (before === undefined) return span.children[span.nextChild];
+  while (span.nextChild < span.children.length && !finishesBefore(span.children[span.nextChild] as Clipped, before)) span.nextChild++;
   return span.children[span.nextChild];
 }
 

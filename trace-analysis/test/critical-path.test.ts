@@ -49,6 +49,19 @@ describe('criticalPath', () => {
     expect(reference(trace)).toEqual(path);
   });
 
+  it('keeps a query on the path when the next one starts, on a whole millisecond, just before it ends', () => {
+    // OpenTelemetry JS records starts to the millisecond: B really started after A ended, though A's
+    // recorded end (6400) is after B's recorded start (6000). Jaeger UI's algorithm drops A here.
+    const trace = syntheticTrace([['X', undefined, 's', 0, 10_000], ['A', 'X', 's', 1000, 5400], ['B', 'X', 's', 6000, 3000]]);
+    expect(ours(trace)).toEqual(['X 9000-10000', 'B 6000-9000', 'A 1000-6000', 'X 0-1000']);
+    expect(reference(trace)).toEqual(['X 9000-10000', 'B 6000-9000', 'X 0-6000']);
+  });
+
+  it('does not stretch that slack to a sibling that overlaps by a millisecond or more, or starts later', () => {
+    const overlapping = syntheticTrace([['X', undefined, 's', 0, 10_000], ['A', 'X', 's', 1000, 6000], ['B', 'X', 's', 6000, 3000]]);
+    expect(ours(overlapping)).toEqual(['X 9000-10000', 'B 6000-9000', 'X 0-6000']);
+  });
+
   it.each(['order', 'slow-db', 'backend-error'] as const)('agrees with the Jaeger UI algorithm on the recorded %s trace', (name) => {
     const trace = recordedTrace(name);
     expect(ours(trace)).toEqual(reference(trace));
