@@ -14,6 +14,15 @@ export function portFrom(env: NodeJS.ProcessEnv, name: string, fallback: number)
   return port;
 }
 
+// A whole number setting, such as a pool size or a timeout, within the bounds that make sense for it.
+export function countFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0, max = 1_000_000): number {
+  const value = env[name]?.trim();
+  if (!value) return fallback;
+  const count = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isInteger(count) || count < min || count > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, got '${value}'`);
+  return count;
+}
+
 export interface ListenAddress {
   host: string;
   port: number;

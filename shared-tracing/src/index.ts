@@ -7,7 +7,7 @@ export { createHttpClient } from './http-client.js';
 export { errorHandler, HttpError, notFoundHandler, parseInput, upstreamError } from './http-errors.js';
 export { ORDER_EVENTS, type OrderCreatedEvent } from './order-events.js';
 export { ALERT_EVENTS, type AlertEvent, type AlertMetric, type AlertTransition } from './alert-events.js';
-export { type ListenAddress, listenAddressFrom, urlFrom } from './env-config.js';
+export { countFrom, type ListenAddress, listenAddressFrom, urlFrom } from './env-config.js';
 export { intBetween, listLimit, newOrderInput, positiveInt } from './input-schemas.js';
 export { createLogger, type Logger } from './logger.js';
 export { startServer } from './server.js';

@@ -1,5 +1,6 @@
 import type { AxiosInstance } from 'axios';
 import { upstreamError } from '@tracing-lab/shared-tracing';
+import type { OrderListStrategy } from './config.js';
 import { backendErrorFault } from './faults.js';
 import type { OutboxEvent, OutboxRelay } from './outbox-relay.js';
 
@@ -21,6 +22,7 @@ export class Orders {
   constructor(
     private readonly database: AxiosInstance,
     private readonly relay: OutboxRelay,
+    private readonly listStrategy: OrderListStrategy = 'single-query',
   ) {}
 
   users(): Promise<unknown> {
@@ -28,9 +30,14 @@ export class Orders {
     return this.fromDatabase(() => this.database.get('/db/users'));
   }
 
-  list(limit: number): Promise<unknown> {
+  async list(limit: number): Promise<unknown> {
     backendErrorFault();
-    return this.fromDatabase(() => this.database.get('/db/orders', { params: { limit } }));
+    const orders = await this.fromDatabase(() => this.database.get('/db/orders', { params: { limit } }));
+    if (this.listStrategy === 'single-query') return orders;
+    // Each order read again on its own, as code that loads an entity per row does: one call per order.
+    const each: unknown[] = [];
+    for (const { id } of orders as Order[]) each.push(await this.get(id));
+    return each;
   }
 
   get(id: number): Promise<unknown> {

@@ -8,8 +8,11 @@ export class Database {
   readonly pool: pg.Pool;
   private ready = false;
 
-  constructor(private readonly logger: Logger) {
-    this.pool = new pg.Pool({ max: 10, connectionTimeoutMillis: 2_000, idleTimeoutMillis: 10_000 });
+  constructor(
+    private readonly logger: Logger,
+    poolMax = 10,
+  ) {
+    this.pool = new pg.Pool({ max: poolMax, connectionTimeoutMillis: 2_000, idleTimeoutMillis: 10_000 });
     // A connection lost while PostgreSQL restarts must not crash the process. The pool listens for
     // errors on idle clients only; a client checked out for a transaction emits its own, which with
     // no listener would be an uncaught exception. Its pending query fails and is answered with a 503.

@@ -6,7 +6,7 @@ import { Database } from './db.js';
 async function main(): Promise<void> {
   const logger = createLogger();
   const config = loadConfig();
-  const database = new Database(logger);
+  const database = new Database(logger, config.poolMax);
   onShutdown('postgres-pool', () => database.close());
   void database.prepare();
   await startServer(createApp(database, logger), config.listen, logger);

@@ -8,7 +8,11 @@ const composeEnv = composeEnvironment(join(__dirname, '../../..'), 'database');
 
 describe('database loadConfig', () => {
   it('loads the environment docker-compose.yml gives the database service', () => {
-    expect(loadConfig(composeEnv)).toEqual({ listen: { host: '0.0.0.0', port: 8082 } });
+    expect(loadConfig(composeEnv)).toEqual({ listen: { host: '0.0.0.0', port: 8082 }, poolMax: 10 });
+  });
+
+  it('fails fast on a pool size that cannot serve a request', () => {
+    expect(() => loadConfig({ DATABASE_POOL_MAX: '0' })).toThrow("DATABASE_POOL_MAX must be a whole number from 1 to 100, got '0'");
   });
 
   it('fails fast on a PORT that is not a port', () => {

@@ -1,8 +1,10 @@
-import { type ListenAddress, listenAddressFrom, urlFrom } from '@tracing-lab/shared-tracing';
+import { countFrom, type ListenAddress, listenAddressFrom, urlFrom } from '@tracing-lab/shared-tracing';
 
 export interface FrontendConfig {
   listen: ListenAddress;
   backendUrl: string;
+  // How long the frontend waits for the backend before it answers 502 on its own.
+  backendTimeoutMs: number;
   // Mounts POST /test/trace-context for the W3C Trace Context test suite (off by default).
   traceContextHarness: boolean;
 }
@@ -11,6 +13,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): FrontendConfig
   return {
     listen: listenAddressFrom(env, 8080),
     backendUrl: urlFrom(env, 'BACKEND_URL', ['http', 'https']),
+    backendTimeoutMs: countFrom(env, 'BACKEND_TIMEOUT_MS', 5_000, 1, 600_000),
     traceContextHarness: env.TRACE_CONTEXT_HARNESS?.trim() === 'enabled',
   };
 }

@@ -5,7 +5,7 @@ import { loadConfig } from './config.js';
 async function main(): Promise<void> {
   const logger = createLogger();
   const config = loadConfig();
-  await startServer(createApp(createHttpClient(config.backendUrl), logger, { traceContextHarness: config.traceContextHarness }), config.listen, logger);
+  await startServer(createApp(createHttpClient(config.backendUrl, config.backendTimeoutMs), logger, { traceContextHarness: config.traceContextHarness }), config.listen, logger);
 }
 
 main().catch((error: unknown) => {

@@ -8,7 +8,7 @@ const composeEnv = composeEnvironment(join(__dirname, '../../..'), 'frontend');
 
 describe('frontend loadConfig', () => {
   it('loads the environment docker-compose.yml gives the frontend', () => {
-    expect(loadConfig(composeEnv)).toEqual({ listen: { host: '0.0.0.0', port: 8080 }, backendUrl: 'http://backend:8081', traceContextHarness: false });
+    expect(loadConfig(composeEnv)).toEqual({ listen: { host: '0.0.0.0', port: 8080 }, backendUrl: 'http://backend:8081', backendTimeoutMs: 5_000, traceContextHarness: false });
   });
 
   it('mounts the W3C test-suite endpoint only when TRACE_CONTEXT_HARNESS=enabled', () => {
@@ -20,6 +20,7 @@ describe('frontend loadConfig', () => {
     [{ BACKEND_URL: undefined }, 'BACKEND_URL is required (an http or https URL)'],
     [{ BACKEND_URL: 'backend:8081' }, "BACKEND_URL must be an http or https URL, got 'backend:8081'"],
     [{ PORT: 'eighty' }, "PORT must be a TCP port (1-65535), got 'eighty'"],
+    [{ BACKEND_TIMEOUT_MS: '2s' }, "BACKEND_TIMEOUT_MS must be a whole number from 1 to 600000, got '2s'"],
   ])('fails fast on %j: %s', (override, message) => {
     expect(() => loadConfig({ ...composeEnv, ...override })).toThrow(message);
   });

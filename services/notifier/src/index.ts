@@ -4,16 +4,13 @@ import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { Notifier } from './notifications.js';
 
-// Deliveries in flight at once per notifier: enough to keep the database busy, few enough that a
-// slow send does not pile up unacknowledged messages.
-const PREFETCH = 10;
 // Alerts are few and each is posted on its own; a handful in flight keeps them in order enough.
 const ALERT_PREFETCH = 5;
 
 async function main(): Promise<void> {
   const logger = createLogger();
   const config = loadConfig();
-  const notifier = new Notifier(createHttpClient(config.databaseServiceUrl), logger);
+  const notifier = new Notifier(createHttpClient(config.databaseServiceUrl), logger, config.mailSendMs);
   const broker = await Broker.connect(
     config.amqpUrl,
     {
@@ -21,7 +18,7 @@ async function main(): Promise<void> {
       queue: {
         name: ORDER_EVENTS.notifierQueue,
         routingKey: ORDER_EVENTS.orderCreated,
-        prefetch: PREFETCH,
+        prefetch: config.orderPrefetch,
         deadLetterQueue: ORDER_EVENTS.notifierDeadLetterQueue,
       },
     },

@@ -16,6 +16,7 @@ export class Notifier {
   constructor(
     private readonly database: AxiosInstance,
     private readonly logger: Logger,
+    private readonly sendMs = SIMULATED_SEND_MS,
   ) {}
 
   // `redelivered` is RabbitMQ's flag: this message was delivered before and not acknowledged.
@@ -62,7 +63,7 @@ export class Notifier {
     };
     return withClientSpan('notification.send', attributes, async () => {
       sendFailureFault(redelivered);
-      await new Promise((resolve) => setTimeout(resolve, sendDurationFault(SIMULATED_SEND_MS)));
+      await new Promise((resolve) => setTimeout(resolve, sendDurationFault(this.sendMs)));
     });
   }
 

@@ -12,6 +12,8 @@ describe('notifier loadConfig', () => {
       listen: { host: '0.0.0.0', port: 8083 },
       databaseServiceUrl: 'http://database:8082',
       amqpUrl: 'amqp://lab:lab@rabbitmq:5672',
+      orderPrefetch: 10,
+      mailSendMs: 15,
     });
   });
 
@@ -19,6 +21,7 @@ describe('notifier loadConfig', () => {
     [{ DATABASE_SERVICE_URL: undefined }, 'DATABASE_SERVICE_URL is required (an http or https URL)'],
     [{ AMQP_URL: ' ' }, 'AMQP_URL is required (an amqp or amqps URL)'],
     [{ AMQP_URL: 'rabbitmq:5672' }, "AMQP_URL must be an amqp or amqps URL, got 'rabbitmq:5672'"],
+    [{ ORDER_PREFETCH: '0' }, "ORDER_PREFETCH must be a whole number from 1 to 1000, got '0'"],
   ])('fails fast on %j: %s', (override, message) => {
     expect(() => loadConfig({ ...composeEnv, ...override })).toThrow(message);
   });
