@@ -2,6 +2,7 @@ import { ExerciseError } from '@tracing-lab/checker/exercises';
 import { checkExercise } from './commands/check.js';
 import { diff } from './commands/diff.js';
 import { hint } from './commands/hint.js';
+import { incident } from './commands/incident.js';
 import { list } from './commands/list.js';
 import { reset, stop } from './commands/reset-stop.js';
 import { solution } from './commands/solution.js';
@@ -29,6 +30,16 @@ Commands:
                       archived first, and the exercise then earns no points)
   reset               back to the start files (your attempt is archived first)
   stop                back to the mesh's own files (your attempt is archived first)
+
+Incidents: a hidden fault, told only by its symptom; you find it in the traces and are graded.
+  incident start [--level 1|2|3] [--seed N]   break the mesh (level 1 easiest)
+  incident answer --service S --operation O --cause C --trace ID
+                      grade a diagnosis out of 100: the trace must show the symptom
+  incident causes     the causes an answer can name
+  incident hint       the next of three hints (-10 points each)
+  incident reveal     the answer, and the views that show it
+  incident status     the incident under way and the finished ones
+  incident stop       mend the mesh
 
 Attempts are kept in .lab/attempts/. Exit code: 0 done, 1 the check failed, 2 the command cannot run.`;
 
@@ -63,6 +74,8 @@ export async function runLabCli(argv: string[], output: Output, repoRoot?: strin
         return await reset(lab);
       case 'stop':
         return await stop(lab);
+      case 'incident':
+        return await incident(lab, rest);
       default:
         throw new LabError(`unknown command '${command}' (see npm run lab -- help)`);
     }

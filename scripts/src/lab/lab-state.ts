@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { IncidentResult, RunningIncident } from './incidents/incident-state.js';
 
-// What the lab remembers between commands, in .lab/state.json (git-ignored): the exercise under way
-// and what each exercise earned. Everything a learner wrote is archived beside it, in .lab/attempts/.
+// What the lab remembers between commands, in .lab/state.json (git-ignored): the exercise under way,
+// what each exercise earned, the incident under way and how the finished ones went. Everything a
+// learner wrote is archived beside it, in .lab/attempts/.
 
 export const POINTS_PER_EXERCISE = 10;
 export const POINTS_PER_HINT = 2;
@@ -29,6 +31,9 @@ export interface ExerciseProgress {
 export interface LabState {
   active?: ActiveExercise;
   progress: Record<string, ExerciseProgress>;
+  // The incident under way (npm run lab -- incident), and how the finished ones went.
+  incident?: RunningIncident;
+  incidents?: IncidentResult[];
 }
 
 export interface LabPaths {

@@ -1,0 +1,86 @@
+import * as symptoms from '@tracing-lab/scripts/lab/incidents/symptoms';
+import type { Cause } from '@tracing-lab/scripts/lab/incidents/causes';
+import { buildTraceTree, fetchJaeger, JaegerClient, type TraceTree } from '@tracing-lab/trace-analysis';
+
+// A diagnosis made as a learner makes it, from Jaeger's query API alone (never the incident's state):
+// the traces since the incident began, searched for each cause's shape, most telling first. It proves
+// each incident can be found from the traces.
+
+export interface Diagnosis {
+  service: string;
+  operation: string;
+  cause: Cause;
+  traceId: string;
+}
+
+const jaeger = new JaegerClient(fetchJaeger('http://127.0.0.1:16686'));
+const SERVICES = ['frontend', 'backend', 'database', 'notifier'];
+
+export async function recentTrees(sinceMs: number): Promise<TraceTree[]> {
+  const byId = new Map<string, TraceTree>();
+  for (const service of SERVICES) {
+    for (const raw of await jaeger.search({ service, sinceMs, limit: 400 })) {
+      const tree = buildTraceTree(raw);
+      if (tree.startUs / 1000 >= sinceMs) byId.set(tree.traceId, tree);
+    }
+  }
+  return [...byId.values()];
+}
+
+type Reading = (trees: TraceTree[]) => Diagnosis | undefined;
+
+function each(symptom: symptoms.Symptom, name: (tree: TraceTree, finding: symptoms.Finding) => Omit<Diagnosis, 'traceId'>): Reading {
+  return (trees) => {
+    for (const tree of trees) {
+      const finding = symptom(tree);
+      if (finding) return { ...name(tree, finding), traceId: tree.traceId };
+    }
+    return undefined;
+  };
+}
+
+const at = (cause: Cause) => (_tree: TraceTree, { span }: symptoms.Finding) => ({ service: span.service, operation: span.operation, cause });
+
+// The consumer's span name, from a trace that has it.
+function consumerOperation(trees: TraceTree[]): string {
+  return trees.flatMap((t) => t.spans).find((s) => s.service === 'notifier' && s.kind === 'consumer')?.operation ?? 'unknown';
+}
+
+// Slow stock updates for one product while the others are fast is a hot key; for all products alike,
+// a lock held elsewhere.
+const slowUpdates: Reading = (trees) => {
+  const slow = trees.flatMap((tree) => {
+    const finding = symptoms.slowStockUpdate(tree);
+    return finding ? [{ tree, finding, product: symptoms.productOf(tree, finding.span) }] : [];
+  });
+  const first = slow[0];
+  if (!first) return undefined;
+  const products = new Set(slow.map((s) => s.product));
+  const cause: Cause = slow.length >= 3 && products.size === 1 ? 'hot-key' : 'lock-wait';
+  return { service: first.finding.span.service, operation: first.finding.span.operation, cause, traceId: first.tree.traceId };
+};
+
+const READINGS: Reading[] = [
+  each(symptoms.startsAtDatabase, at('dropped-context')),
+  (trees) => {
+    const found = each(symptoms.consumerMissing(8_000), () => ({ service: 'notifier', operation: '', cause: 'unsampled-parent' }))(trees);
+    return found && { ...found, operation: consumerOperation(trees) };
+  },
+  each(symptoms.waitedInQueue, at('slow-consumer')),
+  each(symptoms.callerGaveUp, at('caller-timeout')),
+  each(symptoms.repeatedFailingCall, at('retry-storm')),
+  each(symptoms.callPerItem, at('n-plus-one')),
+  each(symptoms.failedInsert, at('intermittent-error')),
+  each(symptoms.waitsForConnection, at('pool-exhaustion')),
+  each(symptoms.slowInsert, at('slow-statement')),
+  each(symptoms.scansNotifications, at('sequential-scan')),
+  slowUpdates,
+];
+
+export function diagnose(trees: TraceTree[]): Diagnosis | undefined {
+  for (const reading of READINGS) {
+    const found = reading(trees);
+    if (found) return found;
+  }
+  return undefined;
+}
