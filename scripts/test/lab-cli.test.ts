@@ -85,3 +85,57 @@ describe('npm run lab', () => {
     expect(diff).toContain('+  return row.price_cents * quantity * 1;');
   });
 });
+
+describe('npm run lab -- incident', () => {
+  const incidentUnderWay = () =>
+    writeFileSync(
+      join(root, '.lab', 'state.json'),
+      JSON.stringify({ progress: {}, incident: { id: 'pool-of-one', seed: 1, level: 1, startedAt: new Date().toISOString(), hintsShown: 0, answers: [], revealed: false, applied: [] } }),
+    );
+  const answer = (overrides: Record<string, string> = {}) => {
+    const flags = { '--service': 'database', '--operation': 'pg-pool.connect', '--cause': 'pool-exhaustion', '--trace': 'a'.repeat(32), ...overrides };
+    return ['incident', 'answer', ...Object.entries(flags).flat()];
+  };
+
+  it.each([
+    [['incident'], /^lab: incident takes start, answer, hint, reveal, stop, status or causes \(got ''; see npm run lab -- help\)$/],
+    [['incident', 'start', '--level', '4'], /^lab: --level must be 1, 2 or 3 \(got '4'\)$/],
+    [['incident', 'start', '--seed', 'x'], /^lab: --seed must be a whole number \(got 'x'\)$/],
+    [['incident', 'start', '--fast'], /Unknown option '--fast'/],
+    [answer({ '--cause': 'gremlins' }), /^lab: --cause 'gremlins' is not one of the causes: pool-exhaustion, slow-statement, /],
+    [answer({ '--trace': 'xyz' }), /^lab: --trace must be a trace id, 16 or 32 hex digits \(got 'xyz'\)$/],
+    [answer({ '--operation': ' ' }), /^lab: answer needs --operation/],
+    [answer(), /^lab: no incident is under way: start one with npm run lab -- incident start \[--level 1\|2\|3\]$/],
+    [['incident', 'hint'], /^lab: no incident is under way/],
+    [['incident', 'reveal', 'now'], /^lab: 'incident reveal' takes no arguments \(got now\)$/],
+  ])('%j: one line, exit 2', async (argv, message) => {
+    const run = await lab(...argv);
+    expect(run.code).toBe(2);
+    expect(run.err).toHaveLength(1);
+    expect(run.err[0]).toMatch(message);
+  });
+
+  it('refuses a second incident, and an incident during an exercise or an exercise during an incident, changing nothing', async () => {
+    incidentUnderWay();
+    const before = readFileSync(join(root, '.lab', 'state.json'), 'utf8');
+    expect((await lab('incident', 'start')).err).toEqual(['lab: an incident is under way already: answer it, or end it with npm run lab -- incident stop']);
+    expect((await lab('start', '5')).err).toEqual(['lab: an incident is under way: end it with npm run lab -- incident stop before an exercise']);
+    expect(readFileSync(join(root, '.lab', 'state.json'), 'utf8')).toBe(before);
+    underWay(5);
+    expect((await lab('incident', 'start')).err).toEqual(['lab: exercise 5 is under way: finish it with npm run lab -- stop before an incident']);
+  });
+
+  it('gives the three hints in turn, then all of them', async () => {
+    incidentUnderWay();
+    const shown = [];
+    for (let i = 0; i < 4; i++) shown.push((await lab('incident', 'hint')).out.join('\n'));
+    expect(shown[0]).toContain('Hint 1/3 (-10 points on every answer).');
+    expect(shown[2]).toContain('Hint 3/3');
+    expect(shown[3]).toMatch(/^All 3 hints are shown:\n1\. /);
+  });
+
+  it('lists the causes, and says so when stop finds nothing to mend', async () => {
+    expect((await lab('incident', 'causes')).out[0]).toMatch(/^The causes an answer names \(--cause\):\n  pool-exhaustion +requests wait/);
+    expect(await lab('incident', 'stop')).toEqual({ code: 0, out: ['No incident is under way: the mesh is as it was.'], err: [] });
+  });
+});

@@ -15,6 +15,7 @@ export async function start(lab: LabContext, number: number): Promise<number> {
         : `exercise ${active.number} is under way: finish it with npm run lab -- stop before starting exercise ${number}`,
     );
   }
+  if (lab.state.incident) throw new LabError('an incident is under way: end it with npm run lab -- incident stop before an exercise');
   const stale = staleFiles(exercise, lab.repoRoot);
   if (stale.length) {
     throw new LabError(
