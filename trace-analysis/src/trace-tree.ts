@@ -8,6 +8,9 @@ export interface TreeSpan {
   parentId: string | undefined;
   // FOLLOWS_FROM marks a parent that does not wait for the child; OpenTelemetry parents are CHILD_OF.
   parentRefType: 'CHILD_OF' | 'FOLLOWS_FROM' | undefined;
+  // True when the span names a parent the trace does not hold (not exported, lost, or not yet
+  // arrived): a root only for now, where a span with no parent at all began its trace.
+  parentMissing?: boolean;
   service: string;
   operation: string;
   kind: string;
@@ -48,6 +51,7 @@ export function buildTraceTree(trace: JaegerTrace): TraceTree {
     const parent = span.parentId === undefined ? undefined : byId.get(span.parentId);
     if (parent) parent.children.push(span);
     else {
+      if (span.parentId !== undefined) span.parentMissing = true;
       span.parentId = undefined;
       span.parentRefType = undefined;
     }

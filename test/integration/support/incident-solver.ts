@@ -60,21 +60,23 @@ const slowUpdates: Reading = (trees) => {
   return { service: first.finding.span.service, operation: first.finding.span.operation, cause, traceId: first.tree.traceId };
 };
 
+// Most telling first: a shape that only its cause makes comes before one that others make too (slow
+// SQL or a long queue holds connections, so a wait for one comes last).
 const READINGS: Reading[] = [
   each(symptoms.startsAtDatabase, at('dropped-context')),
+  each(symptoms.waitedInQueue, at('slow-consumer')),
   (trees) => {
     const found = each(symptoms.consumerMissing(8_000), () => ({ service: 'notifier', operation: '', cause: 'unsampled-parent' }))(trees);
     return found && { ...found, operation: consumerOperation(trees) };
   },
-  each(symptoms.waitedInQueue, at('slow-consumer')),
   each(symptoms.callerGaveUp, at('caller-timeout')),
   each(symptoms.repeatedFailingCall, at('retry-storm')),
   each(symptoms.callPerItem, at('n-plus-one')),
   each(symptoms.failedInsert, at('intermittent-error')),
-  each(symptoms.waitsForConnection, at('pool-exhaustion')),
   each(symptoms.slowInsert, at('slow-statement')),
-  each(symptoms.scansNotifications, at('sequential-scan')),
   slowUpdates,
+  each(symptoms.scansNotifications, at('sequential-scan')),
+  each(symptoms.waitsForConnection, at('pool-exhaustion')),
 ];
 
 export function diagnose(trees: TraceTree[]): Diagnosis | undefined {
