@@ -12,6 +12,8 @@ export function createDatabaseClient(baseUrl: string, config: DatabaseClientConf
     axiosRetry(client, {
       retries: config.readRetries,
       retryDelay: () => 0,
+      // Each try gets the whole timeout again, as a client retrying on timeouts does.
+      shouldResetTimeout: true,
       retryCondition: (error) => error.config?.method === 'get' && (error.code === 'ECONNABORTED' || isNetworkOrIdempotentRequestError(error)),
     });
   }

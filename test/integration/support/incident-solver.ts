@@ -53,10 +53,11 @@ const slowUpdates: Reading = (trees) => {
     const finding = symptoms.slowStockUpdate(tree);
     return finding ? [{ tree, finding, product: symptoms.productOf(tree, finding.span) }] : [];
   });
+  // One slow update can be a busy moment; a fault makes many.
   const first = slow[0];
-  if (!first) return undefined;
+  if (!first || slow.length < 3) return undefined;
   const products = new Set(slow.map((s) => s.product));
-  const cause: Cause = slow.length >= 3 && products.size === 1 ? 'hot-key' : 'lock-wait';
+  const cause: Cause = products.size === 1 ? 'hot-key' : 'lock-wait';
   return { service: first.finding.span.service, operation: first.finding.span.operation, cause, traceId: first.tree.traceId };
 };
 
@@ -66,7 +67,7 @@ const READINGS: Reading[] = [
   each(symptoms.startsAtDatabase, at('dropped-context')),
   each(symptoms.waitedInQueue, at('slow-consumer')),
   (trees) => {
-    const found = each(symptoms.consumerMissing(8_000), () => ({ service: 'notifier', operation: '', cause: 'unsampled-parent' }))(trees);
+    const found = each(symptoms.consumerMissing(), () => ({ service: 'notifier', operation: '', cause: 'unsampled-parent' }))(trees);
     return found && { ...found, operation: consumerOperation(trees) };
   },
   each(symptoms.callerGaveUp, at('caller-timeout')),
@@ -74,8 +75,8 @@ const READINGS: Reading[] = [
   each(symptoms.callPerItem, at('n-plus-one')),
   each(symptoms.failedInsert, at('intermittent-error')),
   each(symptoms.slowInsert, at('slow-statement')),
-  slowUpdates,
   each(symptoms.scansNotifications, at('sequential-scan')),
+  slowUpdates,
   each(symptoms.waitsForConnection, at('pool-exhaustion')),
 ];
 
