@@ -4,6 +4,7 @@ import { buildTraceTree, type JaegerTrace, type TraceTree } from '@tracing-lab/t
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../src/lab/incidents/catalogue.js';
 import { grade } from '../src/lab/incidents/grade.js';
+import { firstSeedFor, pickIncident } from '../src/lab/incidents/pick.js';
 
 // The grader on traces recorded from the real Jaeger during each incident (RECORD_INCIDENT_FIXTURES=1
 // npx vitest run --project integration test/integration/incidents.test.ts), and on a healthy order.
@@ -13,7 +14,10 @@ const load = (file: string): TraceTree => buildTraceTree((JSON.parse(readFileSyn
 const healthy = load(join(__dirname, '..', '..', 'checker', 'test', 'fixtures', 'order-healthy.json'));
 // Long after each recording: a span that is missing by now will not come.
 const later = (tree: TraceTree) => tree.endUs / 1000 + 60_000;
-const recorded = catalogue(0).filter((i) => existsSync(join(FIXTURES, `${i.id}.json`)));
+// Each incident as the proof started it (its seed picks the variant, such as the slow product).
+const recorded = catalogue(0)
+  .map((i) => pickIncident(firstSeedFor(i.id)))
+  .filter((i) => existsSync(join(FIXTURES, `${i.id}.json`)));
 
 describe('grading an incident answer', () => {
   it('has a recorded evidence trace for every incident', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { waitFor } from '@tracing-lab/checker/poll';
 import { catalogue, type Incident } from '@tracing-lab/scripts/lab/incidents/catalogue';
 import { CAUSES } from '@tracing-lab/scripts/lab/incidents/causes';
-import { pickIncident } from '@tracing-lab/scripts/lab/incidents/pick';
+import { firstSeedFor as seedFor, pickIncident } from '@tracing-lab/scripts/lab/incidents/pick';
 import { labPaths } from '@tracing-lab/scripts/lab/lab-state';
 import { loadStack, REPO_ROOT } from '@tracing-lab/scripts/stack';
 import { fetchJaeger, JaegerClient } from '@tracing-lab/trace-analysis';
@@ -22,12 +22,6 @@ const SECRETS = [...incidents.map((i) => i.id), ...Object.keys(CAUSES)];
 const APPS = loadStack().services.filter((s) => s.kind === 'app');
 const LOGS = join(REPO_ROOT, '.stack', 'logs');
 const PIDS = join(REPO_ROOT, '.stack', 'pids');
-
-// The first seed that gives the incident, so that each one is started as a learner would: by seed.
-function seedFor(id: string): number {
-  for (let seed = 0; seed < 10_000; seed++) if (pickIncident(seed).id === id) return seed;
-  throw new Error(`no seed below 10000 picks ${id}`);
-}
 
 // Enough traffic to show each shape, at a pace two cores keep up with; the pool needs requests at once.
 function loadArgs(incident: Incident): string[] {

@@ -8,3 +8,9 @@ export function pickIncident(seed: number, level?: Level): Incident {
   const index = Math.floor(seededRandom(seed)() * candidates.length);
   return candidates[index] as Incident;
 }
+
+// The first seed that gives the incident: how the proofs start each one as a learner would, by seed.
+export function firstSeedFor(id: string): number {
+  for (let seed = 0; seed < 10_000; seed++) if (pickIncident(seed).id === id) return seed;
+  throw new Error(`no seed below 10000 picks the incident ${id}`);
+}
