@@ -46,7 +46,8 @@ const HINT_TEXTS = {
     `the ${service} exports OTLP/HTTP to ${endpoint}, Jaeger's OTLP/gRPC port: use port 4318`,
 
   noSpansFrom: (service: string): string =>
-    `no spans from the ${service} reach Jaeger, though /health says tracing is on: check its OTEL_EXPORTER_OTLP_ENDPOINT ` +
+    `no spans from the ${service} reach Jaeger, though /health says tracing is on (it reads the variables only): does the ` +
+    `preloaded bootstrap (shared-tracing/src/register.ts) start the SDK? Then check its OTEL_EXPORTER_OTLP_ENDPOINT ` +
     `(http://jaeger:4318 in Compose, http://127.0.0.1:4318 natively) and its log for export errors`,
 
   expressNotInstrumented: (service: string): string =>
@@ -170,8 +171,9 @@ const HINT_TEXTS = {
 
   logsWithoutTraceId: (service: string): string =>
     `the ${service}'s log lines of the checker's order carry no trace_id, so nothing leads from them to the trace: stamp ` +
-    `every line with the active span's ids — the pino instrumentation does it (shared-tracing/src/instrumentations.ts), ` +
-    `or a pino mixin that reads trace.getActiveSpan()?.spanContext()`,
+    `every line with the active span's ids — the pino instrumentation does it (shared-tracing/src/instrumentations.ts) for ` +
+    `a pino loaded after the SDK started, so nothing may import the logger before sdk.start(); or a pino mixin that reads ` +
+    `trace.getActiveSpan()?.spanContext()`,
 
   logSpanIdMissing: (service: string): string =>
     `the ${service}'s log lines carry the trace id but no span_id: the trace id finds the request, the span id finds the ` +

@@ -242,6 +242,12 @@ describe('task 8: completeness audit', () => {
     expect(texts(outcome)).toEqual([expect.stringMatching(/^3 trace\(s\) lost spans of the notifier: spans dropped before export/)]);
   });
 
+  it('says the frontend is not tracing when the orders are answered without a traceresponse', async () => {
+    const outcome = await run(8, fakeContext({ order: { ...healthy, request: { ...healthy.request, traceId: undefined } } }));
+    expect(failing(outcome)[0]).toBe('sent 3 orders: 0 answered 201 with a trace id');
+    expect(ids(outcome)).toEqual(['noTraceResponse']);
+  });
+
   it('says the spans were never sampled when the service reports none dropped', async () => {
     const trace = without(healthy.trace, (s) => s.service === 'notifier');
     const outcome = await run(8, fakeContext({ order: { ...healthy, trace } }));
