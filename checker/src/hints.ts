@@ -46,7 +46,8 @@ const HINT_TEXTS = {
     `the ${service} exports OTLP/HTTP to ${endpoint}, Jaeger's OTLP/gRPC port: use port 4318`,
 
   noSpansFrom: (service: string): string =>
-    `no spans from the ${service} reach Jaeger, though /health says tracing is on: check its OTEL_EXPORTER_OTLP_ENDPOINT ` +
+    `no spans from the ${service} reach Jaeger, though /health says tracing is on (it reads the variables only): does the ` +
+    `preloaded bootstrap (shared-tracing/src/register.ts) start the SDK? Then check its OTEL_EXPORTER_OTLP_ENDPOINT ` +
     `(http://jaeger:4318 in Compose, http://127.0.0.1:4318 natively) and its log for export errors`,
 
   expressNotInstrumented: (service: string): string =>
@@ -163,6 +164,25 @@ const HINT_TEXTS = {
     `${count} trace(s) lack the ${service}'s spans, yet its /health reports no span dropped before export: they were never ` +
     `recorded. A sampler that decides on its own instead of following its caller (OTEL_TRACES_SAMPLER=traceidratio or always_off ` +
     `without parentbased_) drops them; so does code that never makes them`,
+
+  logsNotFound: (service: string, file: string): string =>
+    `no log of the ${service} at ${file}: the native stack writes each service's output there (npm run stack:up). ` +
+    `Point the checker at another folder with --logs <dir>`,
+
+  logsWithoutTraceId: (service: string): string =>
+    `the ${service}'s log lines of the checker's order carry no trace_id, so nothing leads from them to the trace: stamp ` +
+    `every line with the active span's ids — the pino instrumentation does it (shared-tracing/src/instrumentations.ts) for ` +
+    `a pino loaded after the SDK started, so nothing may import the logger before sdk.start(); or a pino mixin that reads ` +
+    `trace.getActiveSpan()?.spanContext()`,
+
+  logSpanIdMissing: (service: string): string =>
+    `the ${service}'s log lines carry the trace id but no span_id: the trace id finds the request, the span id finds the ` +
+    `step within it that wrote the line. Log spanContext().spanId as span_id next to trace_id`,
+
+  logIdsNotTheTrace: (service: string, found: string): string =>
+    `the ${service}'s log lines of the checker's order carry ids that are not its trace's (${found}): they come from ` +
+    `somewhere other than the span active when the line is written (a fresh id, or a context captured elsewhere). Read them ` +
+    `from trace.getActiveSpan()?.spanContext() at the moment each line is written`,
 
   spansLost: (service: string, count: number): string =>
     `${count} trace(s) lost spans of the ${service}: spans dropped before export — a full batch queue ` +

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 // The command line, and every default in one place.
@@ -16,6 +17,8 @@ export interface CheckerOptions {
   watch: boolean;
   timeoutMs: number;
   audit: number;
+  // Where the services' log files are (<service>.log): task 11 reads them.
+  logsDir: string;
   help: boolean;
 }
 
@@ -25,9 +28,11 @@ export const DEFAULTS = {
   timeoutSeconds: 30,
   audit: 50,
   watchIntervalSeconds: 5,
+  // The native stack's (npm run stack:up), at the root of the repo the checker is built in.
+  logsDir: resolve(__dirname, '..', '..', '.stack', 'logs'),
 } as const;
 
-export const TASK_COUNT = 10;
+export const TASK_COUNT = 11;
 const MAX_AUDIT = 1000;
 
 export const USAGE = `Usage: npm run check -- [options]
@@ -44,6 +49,7 @@ Options:
   --watch               re-run every ${DEFAULTS.watchIntervalSeconds}s after each run, as you work
   --timeout <s>         how long to wait for traces to arrive (default ${DEFAULTS.timeoutSeconds})
   --audit <n>           how many orders the completeness audit sends (default ${DEFAULTS.audit})
+  --logs <dir>          the services' log files, <service>.log (default the native stack's .stack/logs)
   -h, --help            show this help
 
 Exit code: 0 all tasks pass, 1 some fail, 2 the checker cannot run.`;
@@ -65,6 +71,7 @@ export function parseOptions(argv: string[]): CheckerOptions {
         watch: { type: 'boolean', default: false },
         timeout: { type: 'string', default: String(DEFAULTS.timeoutSeconds) },
         audit: { type: 'string', default: String(DEFAULTS.audit) },
+        logs: { type: 'string', default: DEFAULTS.logsDir },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -82,6 +89,7 @@ export function parseOptions(argv: string[]): CheckerOptions {
     watch: values.watch,
     timeoutMs: Math.round(positiveNumber('--timeout', values.timeout) * 1000),
     audit: integerIn('--audit', values.audit, 1, MAX_AUDIT),
+    logsDir: values.logs === '' ? invalid('--logs', '', 'a folder') : resolve(values.logs),
     help: values.help,
   };
 }

@@ -3,6 +3,7 @@ import { flattenTrace, type JaegerClient, type Span, type Trace, type TraceSearc
 import { type ExpectedSpan, ORDER_TRACE, RUN_BAGGAGE_KEY, SERVICES, USERS_TRACE } from './expectations.js';
 import { describeExpected, isComplete, looksLike, missingSpans, withLinkedTraces } from './expected-spans.js';
 import { GrowthWatch, QUIET_MS } from './growth-watch.js';
+import { type LogLine, logFileOf, readLogTail } from './log-lines.js';
 import type { HealthResult } from './health-report.js';
 import { MeshClient, orderIdOf, type SentRequest } from './mesh-client.js';
 import type { CheckerOptions } from './options.js';
@@ -40,6 +41,8 @@ export interface TaskContext {
   sendOrder(extraBaggage?: string, order?: Record<string, number>, traceparent?: string): Promise<SentRequest>;
   readTrace(traceId: string): Promise<Trace | undefined>;
   searchTraces(query: TraceSearch): Promise<Trace[]>;
+  // The end of the service's log, as it is now; undefined when there is no log file to read.
+  logLines(service: string): LogLine[] | undefined;
 }
 
 // How long after its answer a request's asynchronous work (the notifier's) may still start.
@@ -116,6 +119,10 @@ export class RunContext implements TaskContext {
 
   async searchTraces(query: TraceSearch): Promise<Trace[]> {
     return (await this.jaeger.search(query)).map(flattenTrace);
+  }
+
+  logLines(service: string): LogLine[] | undefined {
+    return readLogTail(logFileOf(this.options.logsDir, service));
   }
 
   // Traces of this run that a consumer started of its own, linking back to a producer.

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseOptions, UsageError } from '../src/options.js';
 
@@ -12,6 +13,7 @@ describe('parseOptions', () => {
       watch: false,
       timeoutMs: 30_000,
       audit: 50,
+      logsDir: resolve(__dirname, '..', '..', '.stack', 'logs'),
       help: false,
     });
   });
@@ -24,6 +26,7 @@ describe('parseOptions', () => {
     [['--junit', 'out/checker.xml'], { junit: 'out/checker.xml' }],
     [['--timeout', '2.5'], { timeoutMs: 2500 }],
     [['--audit', '10'], { audit: 10 }],
+    [['--logs', '/var/log/lab'], { logsDir: '/var/log/lab' }],
     [['-h'], { help: true }],
   ];
   it.each(accepted)('%j -> %o', (argv, expected) => {
@@ -31,8 +34,8 @@ describe('parseOptions', () => {
   });
 
   const refused: Array<[string[], string]> = [
-    [['--task', '11'], "--task '11' is not a whole number from 1 to 10"],
-    [['--task', '1.5'], "--task '1.5' is not a whole number from 1 to 10"],
+    [['--task', '12'], "--task '12' is not a whole number from 1 to 11"],
+    [['--task', '1.5'], "--task '1.5' is not a whole number from 1 to 11"],
     [['--exercise', 'five'], "--exercise 'five' is not a whole number from 1 to 99"],
     [['--task', '6', '--exercise', '5'], '--task and --exercise cannot be given together (see --help)'],
     [['--audit', '0'], "--audit '0' is not a whole number from 1 to 1000"],

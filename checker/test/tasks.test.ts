@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseHealthBody, type HealthResult } from '../src/health-report.js';
 import type { TaskContext } from '../src/run-context.js';
+import type { LogLine } from '../src/log-lines.js';
 import type { Task, TaskOutcome } from '../src/task.js';
 import { TASKS } from '../src/tasks/index.js';
-import { fakeContext, unreachable } from './support/fake-context.js';
+import { fakeContext, linesOf, unreachable } from './support/fake-context.js';
 import { changed, type Fixture, loadFixture, spanNamed, splitAtLink, without } from './support/fixtures.js';
 
 const task = (id: number): Task => TASKS.find((t) => t.id === id) as Task;
@@ -24,8 +25,8 @@ function reporting(service: string, body: Record<string, unknown>): HealthResult
   return { url: `http://localhost/${service}/health`, reachable: true, httpStatus: 200, body: parseHealthBody({ ...base, ...body }) };
 }
 
-it('the ten tasks are numbered 1 to 10 and their points sum to 100', () => {
-  expect(TASKS.map((t) => t.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+it('the eleven tasks are numbered 1 to 11 and their points sum to 100', () => {
+  expect(TASKS.map((t) => t.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
   expect(TASKS.reduce((sum, t) => sum + t.points, 0)).toBe(100);
 });
 
@@ -241,6 +242,12 @@ describe('task 8: completeness audit', () => {
     expect(texts(outcome)).toEqual([expect.stringMatching(/^3 trace\(s\) lost spans of the notifier: spans dropped before export/)]);
   });
 
+  it('says the frontend is not tracing when the orders are answered without a traceresponse', async () => {
+    const outcome = await run(8, fakeContext({ order: { ...healthy, request: { ...healthy.request, traceId: undefined } } }));
+    expect(failing(outcome)[0]).toBe('sent 3 orders: 0 answered 201 with a trace id');
+    expect(ids(outcome)).toEqual(['noTraceResponse']);
+  });
+
   it('says the spans were never sampled when the service reports none dropped', async () => {
     const trace = without(healthy.trace, (s) => s.service === 'notifier');
     const outcome = await run(8, fakeContext({ order: { ...healthy, trace } }));
@@ -352,5 +359,34 @@ describe('task 9: baggage allow-listed', () => {
     const outcome = await run(9, fakeContext({ privateBaggage: { ...privateBaggage, trace } }));
     expect(failing(outcome)).toEqual([expect.stringMatching(/^database: 0\/\d+ spans carry lab.checker=fixture$/)]);
     expect(ids(outcome)).toEqual(['baggageNotCopied']);
+  });
+});
+
+describe('task 11: logs correlated', () => {
+  const mapLines = (change: (line: LogLine) => LogLine): Record<string, LogLine[]> =>
+    Object.fromEntries(Object.entries(linesOf(healthy)).map(([service, lines]) => [service, lines.map(change)]));
+
+  it('says the lines carry no trace id when the correlation is missing', async () => {
+    const outcome = await run(11, fakeContext({ logs: mapLines(({ time, msg }) => ({ time, msg })) }));
+    expect(failing(outcome)).toContain("backend: no log line carries the order's trace id (1 lines since it was sent, 0 trace ids among them)");
+    expect(new Set(ids(outcome))).toEqual(new Set(['logsWithoutTraceId']));
+  });
+
+  it('asks for the span id next to a trace id alone', async () => {
+    const outcome = await run(11, fakeContext({ logs: mapLines(({ span_id: _dropped, ...line }) => line) }));
+    expect(new Set(ids(outcome))).toEqual(new Set(['logSpanIdMissing']));
+  });
+
+  it('tells ids of their own from the trace\'s', async () => {
+    const outcome = await run(11, fakeContext({ logs: mapLines((line) => ({ ...line, trace_id: 'f'.repeat(32), span_id: 'e'.repeat(16) })) }));
+    expect(texts(outcome)[0]).toMatch(/carry ids that are not its trace's \(trace_id f{32}\)/);
+    expect(new Set(ids(outcome))).toEqual(new Set(['logIdsNotTheTrace']));
+  });
+
+  it('names the log file it could not find', async () => {
+    const outcome = await run(11, fakeContext({ logs: {} }));
+    expect(texts(outcome)[0]).toBe(
+      "no log of the frontend at /nonexistent/frontend.log: the native stack writes each service's output there (npm run stack:up). Point the checker at another folder with --logs <dir>",
+    );
   });
 });

@@ -31,7 +31,11 @@ export const completenessAudit: Task = {
     const answered = requests.filter((r) => r.status === 201 && r.traceId);
     const failed = requests.filter((r) => !answered.includes(r));
     outcome.checks.push(check(failed.length === 0, `sent ${count} orders: ${answered.length} answered 201 with a trace id`));
-    if (failed.length) outcome.hints.push(hints.requestsFailed(failed.length, statusCounts(failed)));
+    // A 201 without a trace id is the frontend not tracing, which task 2's "is it running?" would not explain.
+    const untraced = failed.find((r) => r.status === 201);
+    if (untraced) outcome.hints.push(hints.noTraceResponse(untraced.what));
+    const broken = failed.filter((r) => r.status !== 201);
+    if (broken.length) outcome.hints.push(hints.requestsFailed(broken.length, statusCounts(broken)));
 
     const traces = await followAll(context, answered, startedAtMs);
     const waited = formatSeconds(Date.now() - startedAtMs);

@@ -4,6 +4,7 @@ import { completenessAudit } from './completeness-audit.js';
 import { customSpans } from './custom-spans.js';
 import { errorsVisible } from './errors-visible.js';
 import { httpLinked } from './http-linked.js';
+import { logsCorrelated } from './logs-correlated.js';
 import { messagingLinked } from './messaging-linked.js';
 import { samplingHonoured } from './sampling-honoured.js';
 import { servicesRunning } from './services-running.js';
@@ -22,4 +23,5 @@ export const TASKS: Task[] = [
   completenessAudit,
   baggageAllowListed,
   samplingHonoured,
+  logsCorrelated,
 ];

@@ -9,7 +9,7 @@ import { check, type Task, type TaskOutcome } from '../task.js';
 export const servicesRunning: Task = {
   id: 2,
   title: 'All services and their dependencies are running',
-  points: 10,
+  points: 5,
   async run(context) {
     const health = await context.health();
     const outcome: TaskOutcome = { checks: [], hints: [] };

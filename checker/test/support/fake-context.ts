@@ -2,6 +2,7 @@ import type { Span, Trace } from '@tracing-lab/trace-analysis';
 import { type ExpectedSpan, PRIVATE_BAGGAGE, REJECTED_ORDER } from '../../src/expectations.js';
 import { isComplete } from '../../src/expected-spans.js';
 import type { HealthResult } from '../../src/health-report.js';
+import type { LogLine } from '../../src/log-lines.js';
 import { DEFAULTS, type CheckerOptions } from '../../src/options.js';
 import type { FollowedRequest, TaskContext } from '../../src/run-context.js';
 import { rootsOf } from '../../src/trace-shape.js';
@@ -23,6 +24,8 @@ export interface FakeMesh {
   searchable?: Trace[];
   services?: string[];
   orderId?: number;
+  // Each service's log lines (task 11); by default, one line per server or consumer span of the order.
+  logs?: Record<string, LogLine[]>;
 }
 
 export const OPTIONS: CheckerOptions = {
@@ -35,6 +38,7 @@ export const OPTIONS: CheckerOptions = {
   watch: false,
   timeoutMs: 1000,
   audit: 3,
+  logsDir: '/nonexistent',
   help: false,
 };
 
@@ -80,7 +84,17 @@ export function fakeContext(mesh: FakeMesh = {}): TaskContext {
     },
     readTrace: async (traceId) => traces.get(traceId),
     searchTraces: async ({ service }) => searchable.filter((t) => t.spans.some((s) => s.service === service)),
+    logLines: (service) => (mesh.logs ?? linesOf(order))[service],
   };
+}
+
+// The lines the mesh writes for an order: one per request or message handled, in its span's context.
+export function linesOf(order: Fixture): Record<string, LogLine[]> {
+  const lines: Record<string, LogLine[]> = {};
+  for (const span of order.trace.spans.filter((s) => s.kind === 'server' || s.kind === 'consumer')) {
+    (lines[span.service] ??= []).push({ time: order.request.sentAtMs + 1, msg: 'request finished', trace_id: span.traceId, span_id: span.spanId });
+  }
+  return lines;
 }
 
 // The order id the notifier's custom span carries, which is what the mesh answered the order with.
