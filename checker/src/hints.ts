@@ -88,8 +88,8 @@ const HINT_TEXTS = {
     `the notifier is running but reports RabbitMQ down: start RabbitMQ (npm run stack:up rabbitmq or docker compose up -d rabbitmq)`,
 
   noPublishSpan: (): string =>
-    `the backend's publish to RabbitMQ has no PRODUCER span: the amqplib instrumentation is off, or the message is sent ` +
-    `without shared-tracing's messaging helper`,
+    `the database service's publish to RabbitMQ has no PRODUCER span: the amqplib instrumentation is off, or the outbox ` +
+    `relay sends the message without shared-tracing's messaging helper`,
 
   notifierSilent: (): string =>
     `the notifier is up but its processing span never reached Jaeger: look at .stack/logs/notifier.log — is the queue ` +

@@ -72,10 +72,10 @@ describe('task 2: services running', () => {
   });
 
   it('names RabbitMQ when a service reports it down', async () => {
-    const health = withHealth({ backend: reporting('backend', { status: 'degraded', dependencies: { rabbitmq: 'down' } }) });
+    const health = withHealth({ database: reporting('database', { status: 'degraded', dependencies: { postgres: 'up', rabbitmq: 'down' } }) });
     const outcome = await run(2, fakeContext({ health }));
-    expect(failing(outcome)).toContain('RabbitMQ: down (reported by backend)');
-    expect(texts(outcome)).toContain('RabbitMQ is down (backend reports it): start it with npm run stack:up or docker compose up -d; the services reconnect by themselves');
+    expect(failing(outcome)).toContain('RabbitMQ: down (reported by database)');
+    expect(texts(outcome)).toContain('RabbitMQ is down (database reports it): start it with npm run stack:up or docker compose up -d; the services reconnect by themselves');
   });
 });
 
@@ -132,7 +132,7 @@ describe('task 4: linked across HTTP', () => {
 describe('task 5: linked across RabbitMQ', () => {
   it('says the consumer is a child of the publish span', async () => {
     const outcome = await run(5, fakeContext());
-    expect(outcome.checks[0]?.text).toBe('notifier(consumer) "notifier.order-created process" is a child of backend(producer) "publish orders"');
+    expect(outcome.checks[0]?.text).toBe('notifier(consumer) "notifier.order-created process" is a child of database(producer) "publish orders"');
     expect(outcome.data).toMatchObject({ join: 'child' });
   });
 
@@ -142,7 +142,7 @@ describe('task 5: linked across RabbitMQ', () => {
     const outcome = await run(5, fakeContext({ order: { ...healthy, trace: merged } }));
     expect(passed(outcome)).toBe(true);
     expect(outcome.checks[0]?.text).toBe(
-      `notifier(consumer) "notifier.order-created process" is linked to backend(producer) "publish orders" (a span link, from trace ${'f'.repeat(32)})`,
+      `notifier(consumer) "notifier.order-created process" is linked to database(producer) "publish orders" (a span link, from trace ${'f'.repeat(32)})`,
     );
     expect(outcome.data).toMatchObject({ join: 'link' });
   });
@@ -150,7 +150,7 @@ describe('task 5: linked across RabbitMQ', () => {
   it('names the stopped notifier', async () => {
     const order = { ...healthy, trace: without(healthy.trace, (s) => s.service === 'notifier' || s.operation === 'POST /db/notifications') };
     const outcome = await run(5, fakeContext({ order, health: withHealth({ notifier: unreachable('notifier') }) }));
-    expect(failing(outcome)).toEqual(['order trace: no notifier(consumer) span joined to backend(producer) "publish orders"']);
+    expect(failing(outcome)).toEqual(['order trace: no notifier(consumer) span joined to database(producer) "publish orders"']);
     expect(texts(outcome)).toEqual([
       'the notifier is not running: GET http://localhost/notifier/health failed (connection refused), so nothing consumes order.created. Start it: npm run stack:up notifier (natively) or docker compose up -d notifier',
     ]);
@@ -160,7 +160,7 @@ describe('task 5: linked across RabbitMQ', () => {
     const { order, linked } = splitAtLink(healthy.trace);
     const unlinked = changed(linked, (s) => (s.kind === 'consumer' ? { ...s, references: [] } : undefined));
     const outcome = await run(5, fakeContext({ order: { ...healthy, trace: order }, searchable: [unlinked] }));
-    expect(texts(outcome)[0]).toMatch(/^two traces where one was expected: .*did not cross backend → notifier\. The traceparent must travel in the AMQP message headers/);
+    expect(texts(outcome)[0]).toMatch(/^two traces where one was expected: .*did not cross database → notifier\. The traceparent must travel in the AMQP message headers/);
   });
 });
 
@@ -295,10 +295,10 @@ describe('on the recorded trace of a backend whose exporter path is doubled', ()
   it('task 4 shows Jaeger\'s "invalid parent span" warning and blames the backend', async () => {
     const outcome = await run(4, context());
     expect(failing(outcome)).toContain(
-      'order trace: 2 span(s) whose parent never arrived (notifier(consumer) "notifier.order-created process", database(server) "POST /db/orders")',
+      'order trace: 1 span(s) whose parent never arrived (database(server) "POST /db/orders")',
     );
     expect(texts(outcome).at(-1)).toMatch(
-      /^Jaeger warns "invalid parent span": notifier\(consumer\) "notifier.order-created process": invalid parent span IDs=[0-9a-f]{16}; skipping clock skew adjustment\. A service passed the trace context on without exporting its own span, likely the backend/,
+      /^Jaeger warns "invalid parent span": database\(server\) "POST \/db\/orders": invalid parent span IDs=[0-9a-f]{16}; skipping clock skew adjustment\. A service passed the trace context on without exporting its own span, likely the backend/,
     );
   });
 

@@ -8,7 +8,7 @@ import { crossServiceEdges, describeSpan } from '../trace-shape.js';
 import { requestProblem } from './request-problem.js';
 import { whyServiceAbsent } from './service-absent.js';
 
-// Task 5: the notifier's processing of the order.created message joins the backend's publish span,
+// Task 5: the notifier's processing of the order.created message joins the database service's publish span,
 // as its child or through a span link (both are correct OpenTelemetry; the checker says which), and
 // the notifier's own call to the database continues from there.
 

@@ -3,13 +3,11 @@ import { type ListenAddress, listenAddressFrom, urlFrom } from '@tracing-lab/sha
 export interface BackendConfig {
   listen: ListenAddress;
   databaseServiceUrl: string;
-  amqpUrl: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): BackendConfig {
   return {
     listen: listenAddressFrom(env, 8081),
     databaseServiceUrl: urlFrom(env, 'DATABASE_SERVICE_URL', ['http', 'https']),
-    amqpUrl: urlFrom(env, 'AMQP_URL', ['amqp', 'amqps']),
   };
 }

@@ -1,21 +1,13 @@
-import { Broker, createHttpClient, createLogger, ORDER_EVENTS, onShutdown, startServer } from '@tracing-lab/shared-tracing';
+import { createHttpClient, createLogger, startServer } from '@tracing-lab/shared-tracing';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { Orders } from './orders.js';
-import { OutboxRelay } from './outbox-relay.js';
 
 async function main(): Promise<void> {
   const logger = createLogger();
   const config = loadConfig();
-  const broker = await Broker.connect(config.amqpUrl, { exchange: ORDER_EVENTS.exchange }, logger);
-  onShutdown('rabbitmq', () => broker.close());
-  const database = createHttpClient(config.databaseServiceUrl);
-  const relay = new OutboxRelay(database, broker, logger);
-  relay.start();
-  // Shutdown runs last-registered first: the relay finishes its round before the broker closes.
-  onShutdown('outbox-relay', () => relay.stop());
-  const orders = new Orders(database, relay);
-  await startServer(createApp(orders, broker, logger), config.listen, logger);
+  const orders = new Orders(createHttpClient(config.databaseServiceUrl));
+  await startServer(createApp(orders, logger), config.listen, logger);
 }
 
 main().catch((error: unknown) => {

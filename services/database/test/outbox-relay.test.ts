@@ -1,8 +1,7 @@
 import { context, propagation, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
-import type { AxiosInstance } from 'axios';
-import { type Broker, BrokerUnavailableError, type Logger } from '@tracing-lab/shared-tracing';
+import { BrokerUnavailableError, type Logger } from '@tracing-lab/shared-tracing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OutboxRelay } from '../src/outbox-relay.js';
 
@@ -26,9 +25,16 @@ afterAll(() => {
 
 function relayWith(pending: ReturnType<typeof event>[][]) {
   const rounds = [...pending];
-  const database = {
-    get: vi.fn(async (_path: string, _options?: unknown) => ({ data: rounds.shift() ?? [] })),
-    post: vi.fn(async (_path: string) => ({ data: undefined })),
+  // What the trace context was when each query ran: the relay's own queries belong to no trace.
+  const queriedIn: (string | undefined)[] = [];
+  const outbox = {
+    pending: vi.fn(async (_limit: number, _minAgeMs: number) => {
+      queriedIn.push(trace.getSpanContext(context.active())?.traceId);
+      return rounds.shift() ?? [];
+    }),
+    markPublished: vi.fn(async (_id: string) => {
+      queriedIn.push(trace.getSpanContext(context.active())?.traceId);
+    }),
   };
   // What the trace context was when each message was published: what amqplib would inject.
   const publishedIn: (string | undefined)[] = [];
@@ -38,8 +44,8 @@ function relayWith(pending: ReturnType<typeof event>[][]) {
     }),
   };
   const logger = { warn: vi.fn() };
-  const relay = new OutboxRelay(database as unknown as AxiosInstance, broker as unknown as Broker, logger as unknown as Logger, 60_000);
-  return { database, broker, logger, relay, publishedIn };
+  const relay = new OutboxRelay(outbox, broker, logger as unknown as Logger, 60_000);
+  return { outbox, broker, logger, relay, publishedIn, queriedIn };
 }
 
 async function roundOf(relay: OutboxRelay): Promise<void> {
@@ -48,31 +54,41 @@ async function roundOf(relay: OutboxRelay): Promise<void> {
 
 describe('OutboxRelay', () => {
   it("publishes a new order's event at once, inside the trace it was stored with, then marks it published", async () => {
-    const { database, broker, relay, publishedIn } = relayWith([]);
+    const { outbox, broker, relay, publishedIn, queriedIn } = relayWith([]);
     relay.publishSoon(event('5'));
     await relay.stop();
     expect(broker.publish).toHaveBeenCalledWith('order.created', event('5').payload);
     expect(publishedIn).toEqual([TRACE_ID]);
-    expect(database.post).toHaveBeenCalledWith('/db/outbox/5/published');
+    expect(outbox.markPublished).toHaveBeenCalledWith('5');
+    expect(queriedIn).toEqual([undefined]);
   });
 
   it('sweeps up the pending events older than the grace period, each in its own trace', async () => {
-    const { database, broker, relay, publishedIn } = relayWith([[event('1'), event('2')]]);
+    const { outbox, broker, relay, publishedIn, queriedIn } = relayWith([[event('1'), event('2')]]);
     await roundOf(relay);
-    expect(database.get).toHaveBeenCalledWith('/db/outbox/pending', { params: { limit: 100, minAgeMs: 5_000 } });
+    expect(outbox.pending).toHaveBeenCalledWith(100, 5_000);
     expect(broker.publish).toHaveBeenCalledWith('order.created', event('1').payload);
     expect(publishedIn).toEqual([TRACE_ID, TRACE_ID]);
-    expect(database.post.mock.calls.map(([path]) => path)).toEqual(['/db/outbox/1/published', '/db/outbox/2/published']);
+    expect(outbox.markPublished.mock.calls.map(([id]) => id)).toEqual(['1', '2']);
+    // The sweep and the marks ran outside any trace: the pg instrumentation records none of them.
+    expect(queriedIn).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('sweeps in no trace when nothing is pending', async () => {
+    const { broker, relay, queriedIn } = relayWith([[]]);
+    await roundOf(relay);
+    expect(broker.publish).not.toHaveBeenCalled();
+    expect(queriedIn).toEqual([undefined]);
   });
 
   it('leaves an event pending while RabbitMQ is down, and publishes it on a later round', async () => {
-    const { database, broker, logger, relay } = relayWith([[event('3')], [event('3')]]);
+    const { outbox, broker, logger, relay } = relayWith([[event('3')], [event('3')]]);
     broker.publish.mockRejectedValueOnce(new BrokerUnavailableError());
     await roundOf(relay);
-    expect(database.post).not.toHaveBeenCalled();
+    expect(outbox.markPublished).not.toHaveBeenCalled();
     expect(logger.warn).toHaveBeenCalledWith(expect.anything(), 'outbox relay paused, retrying shortly');
 
     await roundOf(relay);
-    expect(database.post).toHaveBeenCalledWith('/db/outbox/3/published');
+    expect(outbox.markPublished).toHaveBeenCalledWith('3');
   });
 });
