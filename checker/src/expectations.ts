@@ -78,6 +78,12 @@ export const USERS_TRACE: ExpectedSpan[] = [
   { id: 'sql.users', service: 'database', kind: 'client', name: /^pg\.query:SELECT/, under: 'database.users' },
 ];
 
+// Task 5's order left to the outbox relay's sweep: the fault scenario outbox-backlog skips the publish
+// right after the commit. The span the sweep must make for each batch it publishes: a trace of its
+// own, linked to each event's trace (child or link: link).
+export const SWEPT_ORDER_BAGGAGE = 'lab.scenario=outbox-backlog';
+export const OUTBOX_BATCH = { id: 'outbox.batch', service: 'database', kind: 'internal', name: 'outbox.batch' } as const satisfies ExpectedSpan;
+
 // The cross-service edges of task 4 (HTTP) and task 5 (RabbitMQ, then the notifier's HTTP call),
 // as `parent service(kind) -> child service(kind)`.
 export const HTTP_EDGES = ['frontend(client) -> backend(server)', 'backend(client) -> database(server)'];

@@ -1,3 +1,4 @@
+import type { Span, Trace } from '@tracing-lab/trace-analysis';
 import { describe, expect, it } from 'vitest';
 import { parseHealthBody, type HealthResult } from '../src/health-report.js';
 import type { TaskContext } from '../src/run-context.js';
@@ -126,6 +127,59 @@ describe('task 4: linked across HTTP', () => {
     const trace = changed(users.trace, (s) => (s.spanId === client.spanId ? { ...s, kind: 'internal' } : undefined));
     const outcome = await run(4, fakeContext({ users: { ...users, trace } }));
     expect(texts(outcome)[0]).toMatch(/^found frontend\(internal\) -> backend\(server\) where frontend\(client\) -> backend\(server\) was expected/);
+  });
+});
+
+describe('task 5: an order left to the outbox relay\'s sweep', () => {
+  // Recorded with lab.scenario=outbox-backlog: the order's trace, and under `linked` the sweep's batch trace.
+  const swept = loadFixture('order-swept');
+  const batchOf = (trace: Trace): Span => spanNamed(trace, 'database', 'outbox.batch');
+  const [batchTrace] = swept.linked as [Trace];
+  const sweptWith = (trace: Trace, linked: Trace[]): Fixture => ({ ...swept, trace, linked });
+  const publishAndBelow = (s: Span): boolean => s.kind === 'producer' || s.service === 'notifier' || s.operation.endsWith('/db/notifications') || s.traceId !== swept.trace.traceId;
+
+  it('passes when the publish stays in the order\'s trace and the batch span, a root, links to it', async () => {
+    const outcome = await run(5, fakeContext({ swept }));
+    expect(failing(outcome)).toEqual([]);
+    expect(outcome.checks.map((c) => c.text).slice(-2)).toEqual([
+      `order left to the outbox relay's sweep (lab.scenario=outbox-backlog): its publish continues its trace ${swept.trace.traceId}`,
+      `the sweep's database(internal) "outbox.batch" span starts trace ${batchTrace.traceId} of its own and links to the order's trace`,
+    ]);
+  });
+
+  it('asks for the batch span when the sweep made none', async () => {
+    const outcome = await run(5, fakeContext({ swept: sweptWith(swept.trace, []) }));
+    expect(failing(outcome)).toEqual(['the sweep\'s database(internal) "outbox.batch" span: none in Jaeger']);
+    expect(ids(outcome)).toEqual(['batchSpanMissing']);
+  });
+
+  it('says the batch span is in an order\'s trace when it was made a child of one event', async () => {
+    const handler = swept.trace.spans.find((s) => s.service === 'database' && s.operation.startsWith('request handler')) as Span;
+    const child = { ...batchOf(batchTrace), traceId: swept.trace.traceId, parentSpanId: handler.spanId, references: [{ type: 'CHILD_OF', traceId: swept.trace.traceId, spanId: handler.spanId }] };
+    const outcome = await run(5, fakeContext({ swept: sweptWith({ ...swept.trace, spans: [...swept.trace.spans, child] }, []) }));
+    expect(failing(outcome)).toEqual([`the sweep's database(internal) "outbox.batch" span is a child in trace ${swept.trace.traceId}, an order's trace`]);
+    expect(ids(outcome)).toEqual(['batchSpanInEventTrace']);
+  });
+
+  it('asks for the links when the batch span is a root without them', async () => {
+    const unlinked = changed(batchTrace, (s) => (s.operation === 'outbox.batch' ? { ...s, references: [] } : undefined));
+    const outcome = await run(5, fakeContext({ swept: sweptWith(swept.trace, [unlinked]) }));
+    expect(failing(outcome)).toEqual(['the sweep\'s database(internal) "outbox.batch" span has no link to the order\'s trace']);
+    expect(ids(outcome)).toEqual(['batchLinkMissing']);
+  });
+
+  it('says the publish went under the batch span when the order\'s trace lost it', async () => {
+    const batch = batchOf(batchTrace);
+    const publish = spanNamed(swept.trace, 'database', 'publish orders');
+    const adopted = { ...publish, traceId: batch.traceId, parentSpanId: batch.spanId, references: [{ type: 'CHILD_OF', traceId: batch.traceId, spanId: batch.spanId }] };
+    const outcome = await run(5, fakeContext({ swept: sweptWith(without(swept.trace, publishAndBelow), [{ ...batchTrace, spans: [...batchTrace.spans, adopted] }]) }));
+    expect(failing(outcome)).toEqual([`order left to the outbox relay's sweep (lab.scenario=outbox-backlog): its publish continues its trace ${swept.trace.traceId}`]);
+    expect(ids(outcome)).toEqual(['batchPublishAdopted']);
+  });
+
+  it('says the order was never published when its trace has no publish and there is no batch', async () => {
+    const outcome = await run(5, fakeContext({ swept: sweptWith(without(swept.trace, publishAndBelow), []) }));
+    expect(ids(outcome)).toEqual(['sweptOrderNotPublished']);
   });
 });
 

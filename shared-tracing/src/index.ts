@@ -13,11 +13,11 @@ export { intBetween, listLimit, type NewOrder, newOrderInput, positiveInt } from
 export { createLogger, type Logger } from './logger.js';
 export { startServer } from './server.js';
 export { installShutdownHandlers, onShutdown, shutdown } from './shutdown.js';
-export { currentTraceContext, outsideAnyTrace, resumeTraceContext } from './stored-trace-context.js';
+export { currentTraceContext, linksTo, outsideAnyTrace, resumeTraceContext } from './stored-trace-context.js';
 export { requestLog } from './request-log.js';
 export { recordSpanError } from './span-error.js';
 export { activeScenarios, faultFires, LabFaultError, SCENARIO_BAGGAGE_KEY } from './lab-scenario.js';
 export { traceResponseHeader } from './trace-response.js';
 export { loadTracingConfig, type TracingConfig } from './tracing-config.js';
-export { annotateActiveSpan, withClientSpan, withSpan } from './with-span.js';
+export { annotateActiveSpan, withClientSpan, withLinkedSpan, withSpan } from './with-span.js';
 export { serviceTracerProvider } from './service-tracer-provider.js';

@@ -1,4 +1,4 @@
-import { context, propagation, ROOT_CONTEXT } from '@opentelemetry/api';
+import { context, isSpanContextValid, type Link, propagation, ROOT_CONTEXT, trace } from '@opentelemetry/api';
 
 // The W3C trace headers of the work under way (its active span, its baggage), ready to be stored
 // beside work that continues later, such as an outbox event: resuming them then continues this trace.
@@ -18,4 +18,14 @@ export function resumeTraceContext<T>(stored: Record<string, string>, work: () =
 // round) that belongs to no request, so it never lands in one's trace by accident.
 export function outsideAnyTrace<T>(work: () => T): T {
   return context.with(ROOT_CONTEXT, work);
+}
+
+// Span links to stored trace contexts (see currentTraceContext), an empty or invalid one left out: for
+// a span that works for many traces at once, such as an outbox relay's batch, which belongs to none of
+// them but must lead to each.
+export function linksTo(stored: Record<string, string>[]): Link[] {
+  return stored.flatMap((carrier) => {
+    const spanContext = trace.getSpanContext(propagation.extract(ROOT_CONTEXT, carrier));
+    return spanContext && isSpanContextValid(spanContext) ? [{ context: spanContext }] : [];
+  });
 }

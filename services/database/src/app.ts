@@ -12,6 +12,7 @@ import {
   serviceApp,
 } from '@tracing-lab/shared-tracing';
 import type { Database } from './db.js';
+import { outboxBacklogFault } from './faults.js';
 import type { OutboxRelay } from './outbox-relay.js';
 import { pgErrorMapper } from './pg-errors.js';
 import { Store } from './store.js';
@@ -44,7 +45,7 @@ export function createApp(database: Database, relay: Pick<OutboxRelay, 'publishS
   // by a later sweep, continues this trace from here.
   app.post('/db/orders', async (req, res) => {
     const { order, event } = await store.createOrder(parseInput(newOrderInput, req.body), currentTraceContext());
-    relay.publishSoon(event);
+    if (!outboxBacklogFault()) relay.publishSoon(event);
     res.status(201).json(order);
   });
 

@@ -21,3 +21,10 @@ export function poisonMessageFault(event: OrderCreatedEvent): Partial<OrderCreat
   const { orderId: _dropped, ...withoutId } = event;
   return withoutId;
 }
+
+// outbox-backlog: simulates a database service that stopped between an order's commit and the publish
+// of its event (a crash, a deploy). The event waits in the outbox, and the relay's sweep publishes it
+// 5 to 6 s later, in a batch, still in the order's trace: how the checker sees the batch span (task 5).
+export function outboxBacklogFault(): boolean {
+  return faultFires('outbox-backlog');
+}

@@ -1,4 +1,4 @@
-import { type Broker, type Logger, type OrderCreatedEvent, outsideAnyTrace, resumeTraceContext } from '@tracing-lab/shared-tracing';
+import { type Broker, type Logger, type OrderCreatedEvent, outsideAnyTrace, resumeTraceContext, withLinkedSpan } from '@tracing-lab/shared-tracing';
 import { poisonMessageFault } from './faults.js';
 import type { Outbox, OutboxEvent } from './outbox.js';
 
@@ -11,11 +11,13 @@ import type { Outbox, OutboxEvent } from './outbox.js';
 // twice (the mark can fail after the confirm): the notifier is idempotent.
 //
 // The relay's own queries (the sweep, the mark) run outside any trace, where the pg instrumentation
-// records nothing: a sweep that finds nothing leaves no span, and one that publishes adds only each
-// event's publish, to that event's trace.
+// records nothing: a sweep that finds nothing leaves no span. A sweep that publishes makes one span
+// for its batch (BATCH_SPAN), the marks under it, and each event's publish still goes to that event's
+// trace.
 
 const BATCH = 100;
 const SWEEP_GRACE_MS = 5_000;
+const BATCH_SPAN = 'outbox.batch';
 
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
@@ -60,12 +62,22 @@ export class OutboxRelay {
     try {
       for (;;) {
         const events = await this.outbox.pending(BATCH, SWEEP_GRACE_MS);
-        for (const event of events) await this.relay(event);
+        if (events.length) await this.publishBatch(events);
         if (events.length < BATCH) return;
       }
     } catch (error) {
       this.logger.warn({ err: error }, 'outbox relay paused, retrying shortly');
     }
+  }
+
+  // A batch belongs to none of the orders in it, so its span is no child in any of their traces: it
+  // starts a trace of its own and links to each event's. A child of the first event's trace would file
+  // the whole batch, the other orders' marks included, under that one order.
+  private publishBatch(events: OutboxEvent[]): Promise<void> {
+    const attributes = { 'messaging.system': 'rabbitmq', 'messaging.batch.message_count': events.length };
+    return withLinkedSpan(BATCH_SPAN, attributes, events.map((event) => event.traceContext), async () => {
+      for (const event of events) await this.relay(event);
+    });
   }
 
   private async relay(event: OutboxEvent): Promise<void> {

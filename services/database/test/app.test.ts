@@ -113,6 +113,17 @@ describe('database service HTTP API', () => {
     expect(relay.publishSoon).toHaveBeenCalledWith(expect.objectContaining({ id: '41', routingKey: 'order.created' }));
   });
 
+  it('leaves the event to the sweep under the outbox-backlog fault, as if the service stopped after the commit', async () => {
+    vi.stubEnv('LAB_SCENARIO', 'outbox-backlog');
+    try {
+      const { relay, call } = await databaseService(async (sql) => ({ rows: sql.startsWith('SELECT 1') ? [{}] : sql.startsWith('UPDATE') ? [{ stock: 1, price_cents: 1 }] : [{ id: 1 }] }));
+      expect((await call('/db/orders', { userId: 1, productId: 2, quantity: 3 })).status).toBe(201);
+      expect(relay.publishSoon).not.toHaveBeenCalled();
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it.each<[DependencyState, DependencyState, Record<string, string>]>([
     ['down', 'up', { postgres: 'down', rabbitmq: 'up' }],
     ['up', 'down', { postgres: 'up', rabbitmq: 'down' }],
