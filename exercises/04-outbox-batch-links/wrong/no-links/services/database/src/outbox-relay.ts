@@ -10,10 +10,10 @@ import type { Outbox, OutboxEvent } from './outbox.js';
 // request, so one order's message is not published in another's round. An event may still go out
 // twice (the mark can fail after the confirm): the notifier is idempotent.
 //
-// The relay's own queries (the sweep, the mark) run outside any trace, where the pg instrumentation
-// records nothing: a sweep that finds nothing leaves no span. A sweep that publishes makes one span
-// for its batch (BATCH_SPAN), the marks under it, and each event's publish still goes to that event's
-// trace.
+// The sweep's query, and the mark of an event published straight away, run outside any trace, where
+// the pg instrumentation records nothing: a sweep that finds nothing leaves no span. A sweep that
+// publishes makes one span for its batch (BATCH_SPAN), its marks under it, and each event's publish
+// still goes to that event's trace.
 
 const BATCH = 100;
 const SWEEP_GRACE_MS = 5_000;
