@@ -14,8 +14,8 @@ export interface ServiceExpectation {
 
 export const SERVICES: ServiceExpectation[] = [
   { name: 'frontend', port: 8080, dependencies: {}, express: true },
-  { name: 'backend', port: 8081, dependencies: { rabbitmq: 'RabbitMQ' }, express: true },
-  { name: 'database', port: 8082, dependencies: { postgres: 'PostgreSQL' }, express: true },
+  { name: 'backend', port: 8081, dependencies: {}, express: true },
+  { name: 'database', port: 8082, dependencies: { postgres: 'PostgreSQL', rabbitmq: 'RabbitMQ' }, express: true },
   { name: 'notifier', port: 8083, dependencies: { rabbitmq: 'RabbitMQ' }, express: false },
 ];
 
@@ -60,8 +60,8 @@ export const ORDER_TRACE: ExpectedSpan[] = [
   { id: 'inventory.reserve', service: 'database', kind: 'internal', name: 'inventory.reserve', under: 'database.orders' },
   { id: 'sql.reserve', service: 'database', kind: 'client', name: /^pg\.query:UPDATE/, under: 'inventory.reserve' },
   { id: 'sql.order', service: 'database', kind: 'client', name: /^pg\.query:INSERT/, under: 'database.orders' },
-  { id: 'backend.publish', service: 'backend', kind: 'producer', name: /^publish orders/, under: 'backend.server' },
-  { id: 'notifier.process', service: 'notifier', kind: 'consumer', name: /order-created/, under: 'backend.publish' },
+  { id: 'database.publish', service: 'database', kind: 'producer', name: /^publish orders/, under: 'database.orders' },
+  { id: 'notifier.process', service: 'notifier', kind: 'consumer', name: /order-created/, under: 'database.publish' },
   { id: 'notification.send', service: 'notifier', kind: 'client', name: 'notification.send', under: 'notifier.process' },
   { id: 'notifier.client', service: 'notifier', kind: 'client', name: 'POST', under: 'notifier.process' },
   { id: 'database.notifications', service: 'database', kind: 'server', name: 'POST /db/notifications', under: 'notifier.client' },
@@ -78,10 +78,16 @@ export const USERS_TRACE: ExpectedSpan[] = [
   { id: 'sql.users', service: 'database', kind: 'client', name: /^pg\.query:SELECT/, under: 'database.users' },
 ];
 
+// Task 5's order left to the outbox relay's sweep: the fault scenario outbox-backlog skips the publish
+// right after the commit. The span the sweep must make for each batch it publishes: a trace of its
+// own, linked to each event's trace (child or link: link).
+export const SWEPT_ORDER_BAGGAGE = 'lab.scenario=outbox-backlog';
+export const OUTBOX_BATCH = { id: 'outbox.batch', service: 'database', kind: 'internal', name: 'outbox.batch' } as const satisfies ExpectedSpan;
+
 // The cross-service edges of task 4 (HTTP) and task 5 (RabbitMQ, then the notifier's HTTP call),
 // as `parent service(kind) -> child service(kind)`.
 export const HTTP_EDGES = ['frontend(client) -> backend(server)', 'backend(client) -> database(server)'];
-export const MESSAGING_EDGE = { producer: 'backend.publish', consumer: 'notifier.process' } as const;
+export const MESSAGING_EDGE = { producer: 'database.publish', consumer: 'notifier.process' } as const;
 export const NOTIFIER_EDGES = ['notifier(client) -> database(server)'];
 
 // An attribute a custom span must carry: a type, or the value the checker's own order sent.

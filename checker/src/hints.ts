@@ -89,8 +89,30 @@ const HINT_TEXTS = {
     `the notifier is running but reports RabbitMQ down: start RabbitMQ (npm run stack:up rabbitmq or docker compose up -d rabbitmq)`,
 
   noPublishSpan: (): string =>
-    `the backend's publish to RabbitMQ has no PRODUCER span: the amqplib instrumentation is off, or the message is sent ` +
-    `without shared-tracing's messaging helper`,
+    `the database service's publish to RabbitMQ has no PRODUCER span: the amqplib instrumentation is off, or the outbox ` +
+    `relay sends the message without shared-tracing's messaging helper`,
+
+  sweptOrderNotPublished: (seconds: number): string =>
+    `the order left to the outbox relay's sweep (lab.scenario=outbox-backlog) did not reach the notifier in its own trace within ${seconds}s: ` +
+    `the sweep publishes such an event 5 to 6 s after the order, inside the trace context stored with it ` +
+    `(resumeTraceContext in services/database/src/outbox-relay.ts). Is the relay sweeping, and is RabbitMQ up?`,
+
+  batchSpanMissing: (): string =>
+    `the outbox relay's sweep published the order but made no outbox.batch span: a sweep that publishes makes one span ` +
+    `for its batch, in a trace of its own, linked to each event's trace (withLinkedSpan); a sweep that finds nothing makes none`,
+
+  batchSpanInEventTrace: (traceId: string): string =>
+    `the outbox.batch span is a child in trace ${traceId}, an order's trace: a batch belongs to none of its events, and as a ` +
+    `child of one it files the whole batch under that order. Start it outside any event's context and link it to each ` +
+    `event's stored trace context (withLinkedSpan)`,
+
+  batchLinkMissing: (): string =>
+    `the outbox.batch span starts a trace of its own but has no link to the order it published: give it a link to each ` +
+    `event's stored trace context (linksTo, or withLinkedSpan)`,
+
+  batchPublishAdopted: (batch: string): string =>
+    `the order's publish is a child of ${batch}, so the order's trace lost its message and the notifier's work: publish ` +
+    `each event inside its own stored trace context (resumeTraceContext) and only link the batch span to it`,
 
   notifierSilent: (): string =>
     `the notifier is up but its processing span never reached Jaeger: look at .stack/logs/notifier.log — is the queue ` +

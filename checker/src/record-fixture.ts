@@ -4,7 +4,8 @@
 //   bash scripts/with-node.sh node checker/dist/record-fixture.js <name> <kind> [--orphans]
 //
 // Kinds: order, users, backend-error (task 7's failing order), rejected (task 7's 4xx order),
-// private-baggage (task 9's order, with a user.email baggage entry).
+// private-baggage (task 9's order, with a user.email baggage entry), swept (task 5's order left to the
+// outbox relay's sweep; the batch traces that link to it are saved under `linked`).
 //
 // It sends the request, waits until its trace is complete (or for --timeout, then saves what came),
 // and writes checker/test/fixtures/<name>.json: the trace as Jaeger's /api/traces/<id> answers it,
@@ -16,7 +17,17 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fetchJaeger, fetchWithTimeout, flattenTrace, JaegerClient, type JaegerTrace } from '@tracing-lab/trace-analysis';
-import { ERROR_SCENARIO, type ExpectedSpan, ORDER_TRACE, PRIVATE_BAGGAGE, REJECTED_ORDER, SERVICES, USERS_TRACE } from './expectations.js';
+import {
+  ERROR_SCENARIO,
+  type ExpectedSpan,
+  ORDER_TRACE,
+  OUTBOX_BATCH,
+  PRIVATE_BAGGAGE,
+  REJECTED_ORDER,
+  SERVICES,
+  SWEPT_ORDER_BAGGAGE,
+  USERS_TRACE,
+} from './expectations.js';
 import { isComplete } from './expected-spans.js';
 import { MeshClient, type SentRequest } from './mesh-client.js';
 import { DEFAULTS } from './options.js';
@@ -33,6 +44,7 @@ const KINDS: Record<string, { request(mesh: MeshClient): Promise<SentRequest>; t
   'backend-error': { request: (mesh) => mesh.postOrder(ERROR_SCENARIO.baggage), table: [] },
   rejected: { request: (mesh) => mesh.postOrder(undefined, REJECTED_ORDER), table: [] },
   'private-baggage': { request: (mesh) => mesh.postOrder(`${PRIVATE_BAGGAGE.key}=${encodeURIComponent(PRIVATE_BAGGAGE.value)}`), table: ORDER_TRACE },
+  swept: { request: (mesh) => mesh.postOrder(SWEPT_ORDER_BAGGAGE), table: ORDER_TRACE },
 };
 const ORPHAN_SLACK_MS = 3_000;
 
@@ -77,6 +89,7 @@ async function main(): Promise<void> {
   );
   const fixture: Record<string, unknown> = { data: [result.value], request, health };
   if (values.orphans) fixture.orphans = await orphansDuring(jaeger, request);
+  if (kind === 'swept') fixture.linked = await batchesLinkingTo(jaeger, request);
 
   const file = join(FIXTURES, `${name}.json`);
   writeFileSync(file, `${JSON.stringify(fixture, null, 1)}\n`);
@@ -92,6 +105,12 @@ async function orphansDuring(jaeger: JaegerClient, request: SentRequest): Promis
     found.push(...traces.filter((t) => t.traceID !== request.traceId && rootedHere(t)));
   }
   return found;
+}
+
+// The outbox relay's batch traces, started since the request, that link to its trace.
+async function batchesLinkingTo(jaeger: JaegerClient, request: SentRequest): Promise<JaegerTrace[]> {
+  const traces = await jaeger.search({ service: OUTBOX_BATCH.service, operation: OUTBOX_BATCH.name, sinceMs: request.sentAtMs, limit: 20 });
+  return traces.filter((t) => flattenTrace(t).spans.some((s) => s.references.some((ref) => ref.traceId === request.traceId)));
 }
 
 main().catch((error: unknown) => {

@@ -1,3 +1,4 @@
+import type { Span, Trace } from '@tracing-lab/trace-analysis';
 import { describe, expect, it } from 'vitest';
 import { parseHealthBody, type HealthResult } from '../src/health-report.js';
 import type { TaskContext } from '../src/run-context.js';
@@ -73,10 +74,10 @@ describe('task 2: services running', () => {
   });
 
   it('names RabbitMQ when a service reports it down', async () => {
-    const health = withHealth({ backend: reporting('backend', { status: 'degraded', dependencies: { rabbitmq: 'down' } }) });
+    const health = withHealth({ database: reporting('database', { status: 'degraded', dependencies: { postgres: 'up', rabbitmq: 'down' } }) });
     const outcome = await run(2, fakeContext({ health }));
-    expect(failing(outcome)).toContain('RabbitMQ: down (reported by backend)');
-    expect(texts(outcome)).toContain('RabbitMQ is down (backend reports it): start it with npm run stack:up or docker compose up -d; the services reconnect by themselves');
+    expect(failing(outcome)).toContain('RabbitMQ: down (reported by database)');
+    expect(texts(outcome)).toContain('RabbitMQ is down (database reports it): start it with npm run stack:up or docker compose up -d; the services reconnect by themselves');
   });
 });
 
@@ -130,10 +131,63 @@ describe('task 4: linked across HTTP', () => {
   });
 });
 
+describe('task 5: an order left to the outbox relay\'s sweep', () => {
+  // Recorded with lab.scenario=outbox-backlog: the order's trace, and under `linked` the sweep's batch trace.
+  const swept = loadFixture('order-swept');
+  const batchOf = (trace: Trace): Span => spanNamed(trace, 'database', 'outbox.batch');
+  const [batchTrace] = swept.linked as [Trace];
+  const sweptWith = (trace: Trace, linked: Trace[]): Fixture => ({ ...swept, trace, linked });
+  const publishAndBelow = (s: Span): boolean => s.kind === 'producer' || s.service === 'notifier' || s.operation.endsWith('/db/notifications') || s.traceId !== swept.trace.traceId;
+
+  it('passes when the publish stays in the order\'s trace and the batch span, a root, links to it', async () => {
+    const outcome = await run(5, fakeContext({ swept }));
+    expect(failing(outcome)).toEqual([]);
+    expect(outcome.checks.map((c) => c.text).slice(-2)).toEqual([
+      `order left to the outbox relay's sweep (lab.scenario=outbox-backlog): its publish continues its trace ${swept.trace.traceId}`,
+      `the sweep's database(internal) "outbox.batch" span starts trace ${batchTrace.traceId} of its own and links to the order's trace`,
+    ]);
+  });
+
+  it('asks for the batch span when the sweep made none', async () => {
+    const outcome = await run(5, fakeContext({ swept: sweptWith(swept.trace, []) }));
+    expect(failing(outcome)).toEqual(['the sweep\'s database(internal) "outbox.batch" span: none in Jaeger']);
+    expect(ids(outcome)).toEqual(['batchSpanMissing']);
+  });
+
+  it('says the batch span is in an order\'s trace when it was made a child of one event', async () => {
+    const handler = swept.trace.spans.find((s) => s.service === 'database' && s.operation.startsWith('request handler')) as Span;
+    const child = { ...batchOf(batchTrace), traceId: swept.trace.traceId, parentSpanId: handler.spanId, references: [{ type: 'CHILD_OF', traceId: swept.trace.traceId, spanId: handler.spanId }] };
+    const outcome = await run(5, fakeContext({ swept: sweptWith({ ...swept.trace, spans: [...swept.trace.spans, child] }, []) }));
+    expect(failing(outcome)).toEqual([`the sweep's database(internal) "outbox.batch" span is a child in trace ${swept.trace.traceId}, an order's trace`]);
+    expect(ids(outcome)).toEqual(['batchSpanInEventTrace']);
+  });
+
+  it('asks for the links when the batch span is a root without them', async () => {
+    const unlinked = changed(batchTrace, (s) => (s.operation === 'outbox.batch' ? { ...s, references: [] } : undefined));
+    const outcome = await run(5, fakeContext({ swept: sweptWith(swept.trace, [unlinked]) }));
+    expect(failing(outcome)).toEqual(['the sweep\'s database(internal) "outbox.batch" span has no link to the order\'s trace']);
+    expect(ids(outcome)).toEqual(['batchLinkMissing']);
+  });
+
+  it('says the publish went under the batch span when the order\'s trace lost it', async () => {
+    const batch = batchOf(batchTrace);
+    const publish = spanNamed(swept.trace, 'database', 'publish orders');
+    const adopted = { ...publish, traceId: batch.traceId, parentSpanId: batch.spanId, references: [{ type: 'CHILD_OF', traceId: batch.traceId, spanId: batch.spanId }] };
+    const outcome = await run(5, fakeContext({ swept: sweptWith(without(swept.trace, publishAndBelow), [{ ...batchTrace, spans: [...batchTrace.spans, adopted] }]) }));
+    expect(failing(outcome)).toEqual([`order left to the outbox relay's sweep (lab.scenario=outbox-backlog): its publish continues its trace ${swept.trace.traceId}`]);
+    expect(ids(outcome)).toEqual(['batchPublishAdopted']);
+  });
+
+  it('says the order was never published when its trace has no publish and there is no batch', async () => {
+    const outcome = await run(5, fakeContext({ swept: sweptWith(without(swept.trace, publishAndBelow), []) }));
+    expect(ids(outcome)).toEqual(['sweptOrderNotPublished']);
+  });
+});
+
 describe('task 5: linked across RabbitMQ', () => {
   it('says the consumer is a child of the publish span', async () => {
     const outcome = await run(5, fakeContext());
-    expect(outcome.checks[0]?.text).toBe('notifier(consumer) "notifier.order-created process" is a child of backend(producer) "publish orders"');
+    expect(outcome.checks[0]?.text).toBe('notifier(consumer) "notifier.order-created process" is a child of database(producer) "publish orders"');
     expect(outcome.data).toMatchObject({ join: 'child' });
   });
 
@@ -143,7 +197,7 @@ describe('task 5: linked across RabbitMQ', () => {
     const outcome = await run(5, fakeContext({ order: { ...healthy, trace: merged } }));
     expect(passed(outcome)).toBe(true);
     expect(outcome.checks[0]?.text).toBe(
-      `notifier(consumer) "notifier.order-created process" is linked to backend(producer) "publish orders" (a span link, from trace ${'f'.repeat(32)})`,
+      `notifier(consumer) "notifier.order-created process" is linked to database(producer) "publish orders" (a span link, from trace ${'f'.repeat(32)})`,
     );
     expect(outcome.data).toMatchObject({ join: 'link' });
   });
@@ -151,7 +205,7 @@ describe('task 5: linked across RabbitMQ', () => {
   it('names the stopped notifier', async () => {
     const order = { ...healthy, trace: without(healthy.trace, (s) => s.service === 'notifier' || s.operation === 'POST /db/notifications') };
     const outcome = await run(5, fakeContext({ order, health: withHealth({ notifier: unreachable('notifier') }) }));
-    expect(failing(outcome)).toEqual(['order trace: no notifier(consumer) span joined to backend(producer) "publish orders"']);
+    expect(failing(outcome)).toEqual(['order trace: no notifier(consumer) span joined to database(producer) "publish orders"']);
     expect(texts(outcome)).toEqual([
       'the notifier is not running: GET http://localhost/notifier/health failed (connection refused), so nothing consumes order.created. Start it: npm run stack:up notifier (natively) or docker compose up -d notifier',
     ]);
@@ -161,7 +215,7 @@ describe('task 5: linked across RabbitMQ', () => {
     const { order, linked } = splitAtLink(healthy.trace);
     const unlinked = changed(linked, (s) => (s.kind === 'consumer' ? { ...s, references: [] } : undefined));
     const outcome = await run(5, fakeContext({ order: { ...healthy, trace: order }, searchable: [unlinked] }));
-    expect(texts(outcome)[0]).toMatch(/^two traces where one was expected: .*did not cross backend → notifier\. The traceparent must travel in the AMQP message headers/);
+    expect(texts(outcome)[0]).toMatch(/^two traces where one was expected: .*did not cross database → notifier\. The traceparent must travel in the AMQP message headers/);
   });
 });
 
@@ -302,10 +356,10 @@ describe('on the recorded trace of a backend whose exporter path is doubled', ()
   it('task 4 shows Jaeger\'s "invalid parent span" warning and blames the backend', async () => {
     const outcome = await run(4, context());
     expect(failing(outcome)).toContain(
-      'order trace: 2 span(s) whose parent never arrived (notifier(consumer) "notifier.order-created process", database(server) "POST /db/orders")',
+      'order trace: 1 span(s) whose parent never arrived (database(server) "POST /db/orders")',
     );
     expect(texts(outcome).at(-1)).toMatch(
-      /^Jaeger warns "invalid parent span": notifier\(consumer\) "notifier.order-created process": invalid parent span IDs=[0-9a-f]{16}; skipping clock skew adjustment\. A service passed the trace context on without exporting its own span, likely the backend/,
+      /^Jaeger warns "invalid parent span": database\(server\) "POST \/db\/orders": invalid parent span IDs=[0-9a-f]{16}; skipping clock skew adjustment\. A service passed the trace context on without exporting its own span, likely the backend/,
     );
   });
 

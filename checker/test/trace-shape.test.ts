@@ -18,7 +18,7 @@ describe('crossServiceEdges', () => {
   it('finds the four edges of the order trace', () => {
     expect(crossServiceEdges(order.spans)).toEqual([
       'backend(client) -> database(server)',
-      'backend(producer) -> notifier(consumer)',
+      'database(producer) -> notifier(consumer)',
       'frontend(client) -> backend(server)',
       'notifier(client) -> database(server)',
     ]);
@@ -66,5 +66,5 @@ it('ancestorIds walks up from a SQL span to the root', () => {
 });
 
 it('servicesOfEdge splits an edge into its two services', () => {
-  expect(servicesOfEdge('backend(producer) -> notifier(consumer)')).toEqual({ parent: 'backend', child: 'notifier' });
+  expect(servicesOfEdge('database(producer) -> notifier(consumer)')).toEqual({ parent: 'database', child: 'notifier' });
 });

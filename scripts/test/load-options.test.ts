@@ -71,7 +71,7 @@ describe('load options', () => {
     [['--rate', '--json'], '--rate: needs a value'],
     [['--json=yes'], '--json: takes no value'],
     [['slow-db'], 'slow-db: unexpected argument; options start with -- (see --help)'],
-    [['--scenario', 'slow'], "--scenario: unknown scenario 'slow' (one of: browse, order, mixed, slow-db, backend-error, slow-notifier, notifier-failure, notifier-outage, poison-message)"],
+    [['--scenario', 'slow'], "--scenario: unknown scenario 'slow' (one of: browse, order, mixed, slow-db, backend-error, slow-notifier, notifier-failure, notifier-outage, poison-message, outbox-backlog)"],
     [['--rate', '0'], "--rate: '0' is not a whole number of at least 1"],
     [['--rate', '12.5'], "--rate: '12.5' is not a whole number of at least 1"],
     [['--rate', 'fast'], "--rate: 'fast' is not a whole number of at least 1"],

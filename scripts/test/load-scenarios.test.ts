@@ -21,8 +21,19 @@ function faultsTheServicesHonour(): string[] {
 }
 
 describe('the scenarios', () => {
-  it('are the three kinds of traffic and the six faults', () => {
-    expect(SCENARIO_NAMES).toEqual(['browse', 'order', 'mixed', 'slow-db', 'backend-error', 'slow-notifier', 'notifier-failure', 'notifier-outage', 'poison-message']);
+  it('are the three kinds of traffic and the seven faults', () => {
+    expect(SCENARIO_NAMES).toEqual([
+      'browse',
+      'order',
+      'mixed',
+      'slow-db',
+      'backend-error',
+      'slow-notifier',
+      'notifier-failure',
+      'notifier-outage',
+      'poison-message',
+      'outbox-backlog',
+    ]);
   });
 
   it('name exactly the faults the services honour', () => {

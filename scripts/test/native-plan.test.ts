@@ -44,7 +44,7 @@ describe('nativePlan against docker-compose.yml', () => {
   });
 
   it('rewrites the broker host of the AMQP URL and keeps its credentials', () => {
-    expect(service('backend').env.AMQP_URL).toBe('amqp://lab:lab@127.0.0.1:5672');
+    expect(service('database').env.AMQP_URL).toBe('amqp://lab:lab@127.0.0.1:5672');
     expect(service('notifier').env.AMQP_URL).toBe('amqp://lab:lab@127.0.0.1:5672');
   });
 
@@ -127,7 +127,7 @@ describe('credentials from .env', () => {
   it('follows a password changed in the shell into the broker, the database and every client of them', () => {
     const changed = planWith({ LAB_RABBITMQ_USER: 'shell-user', LAB_RABBITMQ_PASSWORD: 'from-shell-1', LAB_POSTGRES_PASSWORD: 'from-shell-2' });
     expect(service('rabbitmq', changed).env.RABBITMQ_DEFAULT_PASS).toBe('from-shell-1');
-    for (const client of ['backend', 'notifier', 'trace-api']) {
+    for (const client of ['database', 'notifier', 'trace-api']) {
       expect(service(client, changed).env.AMQP_URL, client).toBe('amqp://shell-user:from-shell-1@127.0.0.1:5672');
     }
     expect(service('postgres', changed).env.POSTGRES_PASSWORD).toBe('from-shell-2');

@@ -15,6 +15,7 @@ export const positiveInt = (coerce = false) => intBetween(1, MAX_ID, coerce);
 
 // An order as the backend accepts it and the database service stores it: one contract, one schema.
 export const newOrderInput = z.object({ userId: positiveInt(), productId: positiveInt(), quantity: intBetween(1, 100) });
+export type NewOrder = z.infer<typeof newOrderInput>;
 
 // `?limit=` on list endpoints.
 export const listLimit = intBetween(1, 100, true).default(20);

@@ -61,8 +61,8 @@ const brokenCopies: Array<{ problem: string; edit: (doc: Document) => void; erro
 // What each app service waits for before it starts: the data flow, read from the other end.
 const dependencies = [
   { service: 'frontend', dependsOn: 'backend, jaeger, notifier' },
-  { service: 'backend', dependsOn: 'database, jaeger, rabbitmq' },
-  { service: 'database', dependsOn: 'jaeger, postgres' },
+  { service: 'backend', dependsOn: 'database, jaeger' },
+  { service: 'database', dependsOn: 'jaeger, postgres, rabbitmq' },
   { service: 'notifier', dependsOn: 'database, jaeger, rabbitmq' },
   { service: 'trace-api', dependsOn: 'jaeger, rabbitmq' },
 ];

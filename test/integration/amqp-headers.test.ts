@@ -42,10 +42,10 @@ describe('order.created on RabbitMQ', () => {
     const traceparent = String(message.properties.headers?.traceparent);
     expect(traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
 
-    // The parent it names is the backend's producer span for this message.
+    // The parent it names is the database service's producer span for this message, made by its outbox relay.
     const spans = await waitForTrace(traceId, (all) => all.some((s) => s.kind === 'producer'));
     const producer = spans.find((s) => s.kind === 'producer');
-    expect(producer?.service).toBe('backend');
+    expect(producer?.service).toBe('database');
     expect(traceparent.split('-')[2]).toBe(producer?.spanId);
   });
 

@@ -66,7 +66,7 @@ describe('npm run check on the healthy mesh', () => {
     const { code, stdout } = await check('--task', '2');
     expect(code).toBe(0);
     expect(stdout).toContain('✓ Task 2: All services and their dependencies are running  10/10');
-    expect(stdout).toContain('✓ RabbitMQ: up (reported by backend and notifier)');
+    expect(stdout).toContain('✓ RabbitMQ: up (reported by database and notifier)');
     expect(stdout).toContain('Score: 10/10 points (1 of 1 tasks pass)');
   });
 
@@ -100,7 +100,7 @@ describe('npm run check with the notifier stopped', () => {
     expect(code).toBe(1);
     const task5 = result.tasks[0];
     expect(task5).toMatchObject({ id: 5, passed: false, earned: 0 });
-    expect(failingChecks(task5)).toEqual(['order trace: no notifier(consumer) span joined to backend(producer) "publish orders"']);
+    expect(failingChecks(task5)).toEqual(['order trace: no notifier(consumer) span joined to database(producer) "publish orders"']);
     expect(task5?.hints).toEqual([
       {
         id: 'notifierNotRunning',

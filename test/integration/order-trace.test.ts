@@ -28,7 +28,7 @@ describe('POST /api/orders', () => {
     expect(servicesIn(spans)).toEqual(['backend', 'database', 'frontend', 'notifier']);
     expect(crossServiceEdges(spans)).toEqual([
       'backend(client) -> database(server)',
-      'backend(producer) -> notifier(consumer)',
+      'database(producer) -> notifier(consumer)',
       'frontend(client) -> backend(server)',
       'notifier(client) -> database(server)',
     ]);

@@ -42,27 +42,28 @@ function residentKiB(pid: number): number {
 
 describe('dependency outages', () => {
   it('RabbitMQ down: orders are still taken, their events wait in the outbox, and are delivered in their own trace once it is back', async () => {
-    const pids = pidsOf(['backend', 'notifier']);
+    const pids = pidsOf(['database', 'notifier']);
     let whileDown: { traceId: string } | undefined;
     await down(stack, ['rabbitmq']);
     try {
-      await untilHealth('backend', 503);
+      await untilHealth('database', 503);
       await untilHealth('notifier', 503);
-      expect((await health('backend')).body.dependencies).toEqual({ rabbitmq: 'down' });
+      expect((await health('database')).body.dependencies).toEqual({ postgres: 'up', rabbitmq: 'down' });
+      expect((await health('backend')).code).toBe(200);
       expect((await fetch(`${FRONTEND}/api/users`)).status).toBe(200);
       // The order and its event are committed together; nothing is lost while the broker is away.
       whileDown = await createOrder();
     } finally {
       await up(stack, ['rabbitmq']);
     }
-    await untilHealth('backend', 200);
+    await untilHealth('database', 200);
     await untilHealth('notifier', 200);
-    expect(pidsOf(['backend', 'notifier'])).toEqual(pids);
+    expect(pidsOf(['database', 'notifier'])).toEqual(pids);
 
     // Published after the outage, the event continues the order's original trace to the notifier.
     const notified = (spans: Span[]) => spans.some((s) => s.service === 'notifier' && s.operation === 'notification.send');
     const spans = await waitForTrace(whileDown.traceId, notified, 30_000);
-    expect(crossServiceEdges(spans)).toContain('backend(producer) -> notifier(consumer)');
+    expect(crossServiceEdges(spans)).toContain('database(producer) -> notifier(consumer)');
     const { traceId } = await createOrder();
     await waitForTrace(traceId, notified);
   });
@@ -72,7 +73,7 @@ describe('dependency outages', () => {
     await down(stack, ['postgres']);
     try {
       await untilHealth('database', 503);
-      expect((await health('database')).body.dependencies).toEqual({ postgres: 'down' });
+      expect((await health('database')).body.dependencies).toEqual({ postgres: 'down', rabbitmq: 'up' });
       // The database service names the outage; each caller above it reports a failed dependency.
       const direct = await fetch('http://127.0.0.1:8082/db/users');
       expect([direct.status, await direct.json()]).toEqual([503, { error: 'database unavailable' }]);

@@ -7,10 +7,12 @@ import { check, type Task, type TaskOutcome } from '../task.js';
 import { crossServiceEdges, describeSpan } from '../trace-shape.js';
 import { requestProblem } from './request-problem.js';
 import { whyServiceAbsent } from './service-absent.js';
+import { sweptOrderOutcome } from './swept-order.js';
 
-// Task 5: the notifier's processing of the order.created message joins the backend's publish span,
+// Task 5: the notifier's processing of the order.created message joins the database service's publish span,
 // as its child or through a span link (both are correct OpenTelemetry; the checker says which), and
-// the notifier's own call to the database continues from there.
+// the notifier's own call to the database continues from there. Once the order's message hop is right,
+// an order published late by the outbox relay's sweep (swept-order.ts): child or link, again.
 
 const PRODUCER = ORDER_TRACE.find((e) => e.id === MESSAGING_EDGE.producer) as ExpectedSpan;
 const CONSUMER = ORDER_TRACE.find((e) => e.id === MESSAGING_EDGE.consumer) as ExpectedSpan;
@@ -53,6 +55,11 @@ export const messagingLinked: Task = {
     for (const edge of NOTIFIER_EDGES) {
       outcome.checks.push(check(edges.includes(edge), `the notifier's work continues the trace: ${edge}`));
       if (!edges.includes(edge)) outcome.hints.push(hints.notifierCallDetached(edge));
+    }
+    if (outcome.checks.every((c) => c.ok)) {
+      const swept = await sweptOrderOutcome(context);
+      outcome.checks.push(...swept.checks);
+      outcome.hints.push(...swept.hints);
     }
     return outcome;
   },

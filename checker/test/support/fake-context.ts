@@ -1,5 +1,5 @@
 import type { Span, Trace } from '@tracing-lab/trace-analysis';
-import { type ExpectedSpan, PRIVATE_BAGGAGE, REJECTED_ORDER } from '../../src/expectations.js';
+import { type ExpectedSpan, PRIVATE_BAGGAGE, REJECTED_ORDER, SWEPT_ORDER_BAGGAGE } from '../../src/expectations.js';
 import { isComplete } from '../../src/expected-spans.js';
 import type { HealthResult } from '../../src/health-report.js';
 import type { LogLine } from '../../src/log-lines.js';
@@ -17,6 +17,8 @@ export interface FakeMesh {
   error?: Fixture;
   rejected?: Fixture;
   privateBaggage?: Fixture;
+  // Task 5's order left to the outbox relay's sweep; its `linked` traces are the sweep's batch.
+  swept?: Fixture;
   // What Jaeger holds of the order sent with an unsampled traceparent (task 10): nothing by default.
   unsampledTrace?: Trace;
   health?: Map<string, HealthResult>;
@@ -48,9 +50,10 @@ export function fakeContext(mesh: FakeMesh = {}): TaskContext {
   const error = mesh.error ?? loadFixture('order-backend-error');
   const rejected = mesh.rejected ?? loadFixture('order-rejected');
   const privateBaggage = mesh.privateBaggage ?? loadFixture('order-private-baggage');
+  const swept = mesh.swept ?? loadFixture('order-swept');
   const health = mesh.health ?? order.health;
   const searchable = mesh.searchable ?? [];
-  const sent = [order, users, error, rejected, privateBaggage];
+  const sent = [order, users, error, rejected, privateBaggage, swept];
   const traces = new Map(sent.map((f) => [f.request.traceId as string, f.trace]));
   const followed = (fixture: Fixture, table: ExpectedSpan[], done = (spans: Span[]) => isComplete(spans, table)): FollowedRequest => ({
     request: fixture.request,
@@ -80,10 +83,11 @@ export function fakeContext(mesh: FakeMesh = {}): TaskContext {
       }
       if (body?.quantity === REJECTED_ORDER.quantity) return rejected.request;
       if (extraBaggage?.includes('backend-error')) return error.request;
+      if (extraBaggage === SWEPT_ORDER_BAGGAGE) return swept.request;
       return extraBaggage?.includes(PRIVATE_BAGGAGE.key) ? privateBaggage.request : order.request;
     },
     readTrace: async (traceId) => traces.get(traceId),
-    searchTraces: async ({ service }) => searchable.filter((t) => t.spans.some((s) => s.service === service)),
+    searchTraces: async ({ service }) => [...searchable, ...swept.linked].filter((t) => t.spans.some((s) => s.service === service)),
     logLines: (service) => (mesh.logs ?? linesOf(order))[service],
   };
 }

@@ -12,6 +12,8 @@ export interface Fixture {
   request: SentRequest;
   health: Map<string, HealthResult>;
   orphans: Trace[];
+  // Traces that link to this one: the outbox relay's batch for a swept order.
+  linked: Trace[];
 }
 
 export function loadFixture(name: string): Fixture {
@@ -19,6 +21,7 @@ export function loadFixture(name: string): Fixture {
     request: SentRequest;
     health: Record<string, unknown>;
     orphans?: unknown[];
+    linked?: unknown[];
   };
   const trace = tracesFromResponse(raw)[0];
   if (!trace) throw new Error(`fixture ${name} holds no trace`);
@@ -30,7 +33,13 @@ export function loadFixture(name: string): Fixture {
         : { url: `http://localhost/${service}/health`, reachable: true, httpStatus: 200, body: parseHealthBody(body) },
     ]),
   );
-  return { trace, request: raw.request, health, orphans: tracesFromResponse({ data: raw.orphans ?? [] }) };
+  return {
+    trace,
+    request: raw.request,
+    health,
+    orphans: tracesFromResponse({ data: raw.orphans ?? [] }),
+    linked: tracesFromResponse({ data: raw.linked ?? [] }),
+  };
 }
 
 // The trace without the spans `drop` selects, as if their service never exported them.

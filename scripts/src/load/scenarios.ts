@@ -34,7 +34,8 @@ export const SCENARIOS = [
   { name: 'slow-notifier', traffic: 'order', faultShare: 1, description: 'the notifier takes ~2 s to send, after the order answered' },
   { name: 'notifier-failure', traffic: 'order', faultShare: 1, description: "the notifier's first delivery fails, the redelivery succeeds" },
   { name: 'notifier-outage', traffic: 'order', faultShare: 1, description: 'every delivery fails; after the third the message is dead-lettered' },
-  { name: 'poison-message', traffic: 'order', faultShare: 1, description: 'the backend publishes a malformed order.created; the notifier dead-letters it' },
+  { name: 'poison-message', traffic: 'order', faultShare: 1, description: 'the outbox relay publishes a malformed order.created; the notifier dead-letters it' },
+  { name: 'outbox-backlog', traffic: 'order', faultShare: 1, description: "each order's event is left to the outbox relay's sweep: published 5-6 s later, one outbox.batch span per sweep" },
 ] as const satisfies readonly Scenario[];
 
 export type ScenarioName = (typeof SCENARIOS)[number]['name'];

@@ -1,7 +1,6 @@
 import type { Express } from 'express';
 import { z } from 'zod';
 import {
-  type Broker,
   finishServiceApp,
   listLimit,
   newOrderInput,
@@ -15,8 +14,9 @@ import type { Orders } from './orders.js';
 const idParam = z.object({ id: positiveInt(true) });
 const listQuery = z.object({ limit: listLimit });
 
-export function createApp(orders: Orders, broker: Broker, logger: Logger): Express {
-  const app = serviceApp(logger, () => ({ rabbitmq: broker.state() }));
+export function createApp(orders: Orders, logger: Logger): Express {
+  // The backend's one dependency is the database service, which reports its own on its /health.
+  const app = serviceApp(logger, () => ({}));
 
   app.get('/users', async (_req, res) => {
     res.json(await orders.users());

@@ -3,7 +3,6 @@ import { countFrom, type ListenAddress, listenAddressFrom, urlFrom } from '@trac
 export interface BackendConfig {
   listen: ListenAddress;
   databaseServiceUrl: string;
-  amqpUrl: string;
   database: DatabaseClientConfig;
   orderList: OrderListStrategy;
 }
@@ -23,7 +22,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BackendConfig 
   return {
     listen: listenAddressFrom(env, 8081),
     databaseServiceUrl: urlFrom(env, 'DATABASE_SERVICE_URL', ['http', 'https']),
-    amqpUrl: urlFrom(env, 'AMQP_URL', ['amqp', 'amqps']),
     database: {
       timeoutMs: countFrom(env, 'DATABASE_TIMEOUT_MS', 5_000, 1, 600_000),
       readRetries: countFrom(env, 'DATABASE_READ_RETRIES', 0, 0, 10),

@@ -1,4 +1,4 @@
-import { faultFires, LabFaultError, type OrderCreatedEvent } from '@tracing-lab/shared-tracing';
+import { faultFires, LabFaultError } from '@tracing-lab/shared-tracing';
 
 // The fault scenarios the backend honours, switched on per request by the baggage entry
 // `lab.scenario=<name>` or for every request by LAB_SCENARIO=<name> (shared-tracing/src/lab-scenario.ts).
@@ -9,12 +9,4 @@ import { faultFires, LabFaultError, type OrderCreatedEvent } from '@tracing-lab/
 // learner has to track down.
 export function backendErrorFault(): void {
   if (faultFires('backend-error')) throw new LabFaultError('backend-error', 'order processing failed');
-}
-
-// poison-message: simulates a publisher bug. The order.created event goes out without its orderId,
-// a message no retry can fix: the notifier rejects it to the dead-letter queue and records why.
-export function poisonMessageFault(event: OrderCreatedEvent): Partial<OrderCreatedEvent> {
-  if (!faultFires('poison-message')) return event;
-  const { orderId: _dropped, ...withoutId } = event;
-  return withoutId;
 }

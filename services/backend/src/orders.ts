@@ -1,27 +1,14 @@
 import type { AxiosInstance } from 'axios';
-import { upstreamError } from '@tracing-lab/shared-tracing';
+import { type NewOrder, type Order, upstreamError } from '@tracing-lab/shared-tracing';
 import type { OrderListStrategy } from './config.js';
 import { backendErrorFault } from './faults.js';
-import type { OutboxEvent, OutboxRelay } from './outbox-relay.js';
 
-export interface OrderInput {
-  userId: number;
-  productId: number;
-  quantity: number;
-}
-
-export interface Order extends OrderInput {
-  id: number;
-  totalCents: number;
-  createdAt: string;
-}
-
-// The backend's business logic: reads go to the database service; a new order is stored there with
-// its `order.created` event, which the outbox relay publishes and the notifier consumes in the same trace.
+// The backend's business logic: reads go to the database service; a new order is stored there, with
+// its `order.created` event, which the database service's outbox relay publishes and the notifier
+// consumes in the same trace.
 export class Orders {
   constructor(
     private readonly database: AxiosInstance,
-    private readonly relay: OutboxRelay,
     private readonly listStrategy: OrderListStrategy = 'single-query',
   ) {}
 
@@ -45,13 +32,10 @@ export class Orders {
     return this.fromDatabase(() => this.database.get(`/db/orders/${id}`));
   }
 
-  // The database service stores the order and its order.created event in one transaction; the relay
-  // then publishes the event. The order is accepted even while RabbitMQ is down: the event waits.
-  async create(input: OrderInput): Promise<Order> {
+  // The order is accepted even while RabbitMQ is down: its event waits in the outbox.
+  async create(input: NewOrder): Promise<Order> {
     backendErrorFault();
-    const { event, ...order } = (await this.fromDatabase(() => this.database.post('/db/orders', input))) as Order & { event: OutboxEvent };
-    this.relay.publishSoon(event);
-    return order;
+    return (await this.fromDatabase(() => this.database.post('/db/orders', input))) as Order;
   }
 
   private async fromDatabase(call: () => Promise<{ data: unknown }>): Promise<unknown> {

@@ -11,7 +11,6 @@ describe('backend loadConfig', () => {
     expect(loadConfig(composeEnv)).toEqual({
       listen: { host: '0.0.0.0', port: 8081 },
       databaseServiceUrl: 'http://database:8082',
-      amqpUrl: 'amqp://lab:lab@rabbitmq:5672',
       database: { timeoutMs: 5_000, readRetries: 0 },
       orderList: 'single-query',
     });
@@ -24,8 +23,6 @@ describe('backend loadConfig', () => {
   it.each<[Record<string, string | undefined>, string]>([
     [{ DATABASE_SERVICE_URL: undefined }, 'DATABASE_SERVICE_URL is required (an http or https URL)'],
     [{ DATABASE_SERVICE_URL: 'database:8082' }, "DATABASE_SERVICE_URL must be an http or https URL, got 'database:8082'"],
-    [{ AMQP_URL: undefined }, 'AMQP_URL is required (an amqp or amqps URL)'],
-    [{ AMQP_URL: 'http://lab:lab@rabbitmq:5672' }, "AMQP_URL must be an amqp or amqps URL, got 'http://***@rabbitmq:5672'"],
     [{ PORT: '80810' }, "PORT must be a TCP port (1-65535), got '80810'"],
     [{ DATABASE_TIMEOUT_MS: '0' }, "DATABASE_TIMEOUT_MS must be a whole number from 1 to 600000, got '0'"],
     [{ DATABASE_READ_RETRIES: 'two' }, "DATABASE_READ_RETRIES must be a whole number from 0 to 10, got 'two'"],

@@ -1,7 +1,6 @@
 import { AxiosError, AxiosHeaders, type AxiosInstance, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
 import { describe, expect, it, vi } from 'vitest';
 import { Orders } from '../src/orders.js';
-import type { OutboxRelay } from '../src/outbox-relay.js';
 
 const stored = { id: 7, userId: 1, productId: 2, quantity: 3, totalCents: 17_700, createdAt: '2025-01-01T00:00:00.000Z' };
 
@@ -10,8 +9,7 @@ function orders() {
     get: vi.fn(async (_path: string, _options?: unknown) => ({ data: [] as unknown })),
     post: vi.fn(async (_path: string, _body: unknown) => ({ data: stored as unknown })),
   };
-  const relay = { publishSoon: vi.fn() };
-  return { database, relay, orders: new Orders(database as unknown as AxiosInstance, relay as unknown as OutboxRelay) };
+  return { database, orders: new Orders(database as unknown as AxiosInstance) };
 }
 
 // The error axios throws when the database service answers `status`.
@@ -22,24 +20,19 @@ function answered(status: number, data: unknown): AxiosError {
 }
 
 describe('Orders.create', () => {
-  it('stores the order through the database service, then has the relay publish its event', async () => {
-    const { database, relay, orders: subject } = orders();
-    const event = { id: '41', routingKey: 'order.created', payload: { orderId: 7 }, traceContext: {} };
-    database.post.mockResolvedValueOnce({ data: { ...stored, event } });
-    // The caller gets the order; the outbox event is the relay's business.
+  it('stores the order through the database service, which also publishes its event', async () => {
+    const { database, orders: subject } = orders();
     expect(await subject.create({ userId: 1, productId: 2, quantity: 3 })).toEqual(stored);
     expect(database.post).toHaveBeenCalledWith('/db/orders', { userId: 1, productId: 2, quantity: 3 });
-    expect(relay.publishSoon).toHaveBeenCalledWith(event);
   });
 
-  it("passes on the database service's 404 and announces nothing", async () => {
-    const { database, relay, orders: subject } = orders();
+  it("passes on the database service's 404", async () => {
+    const { database, orders: subject } = orders();
     database.post.mockRejectedValueOnce(answered(404, { error: 'user 42 not found' }));
     await expect(subject.create({ userId: 42, productId: 2, quantity: 3 })).rejects.toMatchObject({
       status: 404,
       body: { error: 'user 42 not found' },
     });
-    expect(relay.publishSoon).not.toHaveBeenCalled();
   });
 });
 

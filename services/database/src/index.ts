@@ -1,7 +1,9 @@
-import { createLogger, onShutdown, startServer } from '@tracing-lab/shared-tracing';
+import { Broker, createLogger, ORDER_EVENTS, onShutdown, startServer } from '@tracing-lab/shared-tracing';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { Database } from './db.js';
+import { Outbox } from './outbox.js';
+import { OutboxRelay } from './outbox-relay.js';
 
 async function main(): Promise<void> {
   const logger = createLogger();
@@ -9,7 +11,13 @@ async function main(): Promise<void> {
   const database = new Database(logger, config.poolMax);
   onShutdown('postgres-pool', () => database.close());
   void database.prepare();
-  await startServer(createApp(database, logger), config.listen, logger);
+  const broker = await Broker.connect(config.amqpUrl, { exchange: ORDER_EVENTS.exchange }, logger);
+  onShutdown('rabbitmq', () => broker.close());
+  const relay = new OutboxRelay(new Outbox(database.pool), broker, logger);
+  relay.start();
+  // Shutdown runs last-registered first: the relay finishes its round before the broker and the pool close.
+  onShutdown('outbox-relay', () => relay.stop());
+  await startServer(createApp(database, relay, broker, logger), config.listen, logger);
 }
 
 main().catch((error: unknown) => {

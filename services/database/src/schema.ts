@@ -32,9 +32,9 @@ DELETE FROM notifications a USING notifications b
   WHERE a.id > b.id AND a.order_id = b.order_id AND a.channel = b.channel;
 CREATE UNIQUE INDEX IF NOT EXISTS notifications_once_per_order ON notifications (order_id, channel);
 -- The transactional outbox: an order's order.created event is written in the order's own transaction,
--- with the trace context of the request that created it, and published from here by the backend's
--- relay. Nothing is lost while RabbitMQ is down, and the message continues the original trace
--- whenever it is published.
+-- with the trace context of the request that created it, and published from here by this service's
+-- outbox relay (outbox-relay.ts). Nothing is lost while RabbitMQ is down, and the message continues the
+-- original trace whenever it is published.
 CREATE TABLE IF NOT EXISTS outbox (
   id            bigserial PRIMARY KEY,
   routing_key   text NOT NULL,

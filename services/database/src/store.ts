@@ -1,20 +1,12 @@
 import type pg from 'pg';
-import { HttpError, ORDER_EVENTS, type OrderCreatedEvent } from '@tracing-lab/shared-tracing';
+import { HttpError, type NewOrder, type Order, ORDER_EVENTS, type OrderCreatedEvent } from '@tracing-lab/shared-tracing';
 import { slowDbFault } from './faults.js';
 import { reserveStock } from './inventory.js';
+import { addToOutbox, type OutboxEvent } from './outbox.js';
 
 export interface User {
   id: number;
   name: string;
-}
-
-export interface Order {
-  id: number;
-  userId: number;
-  productId: number;
-  quantity: number;
-  totalCents: number;
-  createdAt: string;
 }
 
 export interface Notification {
@@ -22,19 +14,6 @@ export interface Notification {
   orderId: number;
   channel: string;
   createdAt: string;
-}
-
-export interface OutboxEvent {
-  id: string;
-  routingKey: string;
-  payload: unknown;
-  traceContext: Record<string, string>;
-}
-
-export interface NewOrder {
-  userId: number;
-  productId: number;
-  quantity: number;
 }
 
 const ORDER_COLUMNS =
@@ -65,9 +44,9 @@ export class Store {
   }
 
   // Stock is reserved and the order written in one transaction: both happen or neither does.
-  // `traceContext` is the W3C headers of the request that asked for the order, stored with its event.
-  // The event comes back with the order, so the caller's relay can publish it at once.
-  async createOrder(input: NewOrder, traceContext: Record<string, string>): Promise<Order & { event: OutboxEvent }> {
+  // `traceContext` is the trace the order's event continues, stored with it. The event comes back with
+  // the order, so the relay can publish it at once.
+  async createOrder(input: NewOrder, traceContext: Record<string, string>): Promise<{ order: Order; event: OutboxEvent }> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
@@ -80,20 +59,16 @@ export class Store {
         [input.userId, input.productId, input.quantity, totalCents],
       );
       const order = result.rows[0] as Order;
-      const event: OrderCreatedEvent = {
+      const payload: OrderCreatedEvent = {
         orderId: order.id,
         userId: order.userId,
         productId: order.productId,
         quantity: order.quantity,
         totalCents: order.totalCents,
       };
-      const outbox = await client.query<{ id: string }>(
-        'INSERT INTO outbox (routing_key, payload, trace_context) VALUES ($1, $2, $3) RETURNING id::text',
-        [ORDER_EVENTS.orderCreated, event, traceContext],
-      );
+      const event = await addToOutbox(client, { routingKey: ORDER_EVENTS.orderCreated, payload, traceContext });
       await client.query('COMMIT');
-      const id = (outbox.rows[0] as { id: string }).id;
-      return { ...order, event: { id, routingKey: ORDER_EVENTS.orderCreated, payload: event, traceContext } };
+      return { order, event };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -126,21 +101,5 @@ export class Store {
       [limit, orderId ?? null],
     );
     return result.rows;
-  }
-
-  // The oldest events not yet published and older than `minAgeMs`, for the relay's sweep: a younger
-  // one is still being published by the request that created it.
-  async pendingEvents(limit: number, minAgeMs: number): Promise<OutboxEvent[]> {
-    const result = await this.pool.query<OutboxEvent>(
-      `SELECT id::text, routing_key AS "routingKey", payload, trace_context AS "traceContext" FROM outbox
-       WHERE published_at IS NULL AND created_at < now() - make_interval(secs => $2 / 1000.0) ORDER BY id LIMIT $1`,
-      [limit, minAgeMs],
-    );
-    return result.rows;
-  }
-
-  async markPublished(id: string): Promise<void> {
-    const result = await this.pool.query('UPDATE outbox SET published_at = now() WHERE id = $1', [id]);
-    if (result.rowCount === 0) throw HttpError.notFound(`outbox event ${id}`);
   }
 }

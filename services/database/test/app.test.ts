@@ -25,16 +25,19 @@ async function serve(app: Express): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-async function databaseService(query: Query, state: DependencyState = 'up') {
-  const pool = { query: vi.fn(query) };
+async function databaseService(query: Query, state: DependencyState = 'up', brokerState: DependencyState = 'up') {
+  // One stand-in connection answers both the pool's queries and a transaction's.
+  const pool = { query: vi.fn(query), connect: async () => ({ query: pool.query, release: () => undefined }) };
   const database = { pool, state: async () => state } as unknown as Database;
-  const url = await serve(createApp(database, createLogger({ LOG_LEVEL: 'silent' })));
+  const relay = { publishSoon: vi.fn() };
+  const broker = { state: () => brokerState };
+  const url = await serve(createApp(database, relay, broker, createLogger({ LOG_LEVEL: 'silent' })));
   const call = async (path: string, body?: unknown) => {
     const init: RequestInit = body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
     const response = await fetch(`${url}${path}`, init);
     return { status: response.status, body: (await response.json()) as unknown };
   };
-  return { pool, call };
+  return { pool, relay, call };
 }
 
 const failing = (error: Error & { code?: string }): Query => async () => {
@@ -94,8 +97,38 @@ describe('database service HTTP API', () => {
     expect(await call('/db/users')).toEqual({ status: 500, body: { error: 'internal error' } });
   });
 
-  it('reports itself degraded while PostgreSQL is down', async () => {
-    const { call } = await databaseService(async () => ({ rows: [] }), 'down');
-    expect(await call('/health')).toMatchObject({ status: 503, body: { status: 'degraded', dependencies: { postgres: 'down' } } });
+  it('answers a new order without its event, and hands the event to the outbox relay', async () => {
+    const order = { id: 7, userId: 1, productId: 2, quantity: 3, totalCents: 17_700, createdAt: '2025-01-01T00:00:00.000Z' };
+    const answers: Record<string, unknown[]> = {
+      'SELECT 1': [{}],
+      'UPDATE products': [{ stock: 97, price_cents: 5_900 }],
+      'INSERT INTO orders': [order],
+      'INSERT INTO outbox': [{ id: '41' }],
+    };
+    const { relay, call } = await databaseService(async (sql) => {
+      const key = Object.keys(answers).find((prefix) => sql.startsWith(prefix));
+      return { rows: key ? (answers[key] as unknown[]) : [] };
+    });
+    expect(await call('/db/orders', { userId: 1, productId: 2, quantity: 3 })).toEqual({ status: 201, body: order });
+    expect(relay.publishSoon).toHaveBeenCalledWith(expect.objectContaining({ id: '41', routingKey: 'order.created' }));
+  });
+
+  it('leaves the event to the sweep under the outbox-backlog fault, as if the service stopped after the commit', async () => {
+    vi.stubEnv('LAB_SCENARIO', 'outbox-backlog');
+    try {
+      const { relay, call } = await databaseService(async (sql) => ({ rows: sql.startsWith('SELECT 1') ? [{}] : sql.startsWith('UPDATE') ? [{ stock: 1, price_cents: 1 }] : [{ id: 1 }] }));
+      expect((await call('/db/orders', { userId: 1, productId: 2, quantity: 3 })).status).toBe(201);
+      expect(relay.publishSoon).not.toHaveBeenCalled();
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it.each<[DependencyState, DependencyState, Record<string, string>]>([
+    ['down', 'up', { postgres: 'down', rabbitmq: 'up' }],
+    ['up', 'down', { postgres: 'up', rabbitmq: 'down' }],
+  ])('reports itself degraded while PostgreSQL is %s and RabbitMQ %s', async (postgres, rabbitmq, dependencies) => {
+    const { call } = await databaseService(async () => ({ rows: [] }), postgres, rabbitmq);
+    expect(await call('/health')).toMatchObject({ status: 503, body: { status: 'degraded', dependencies } });
   });
 });

@@ -8,14 +8,15 @@ const composeEnv = composeEnvironment(join(__dirname, '../../..'), 'database');
 
 describe('database loadConfig', () => {
   it('loads the environment docker-compose.yml gives the database service', () => {
-    expect(loadConfig(composeEnv)).toEqual({ listen: { host: '0.0.0.0', port: 8082 }, poolMax: 10 });
+    expect(loadConfig(composeEnv)).toEqual({ listen: { host: '0.0.0.0', port: 8082 }, amqpUrl: 'amqp://lab:lab@rabbitmq:5672', poolMax: 10 });
   });
 
-  it('fails fast on a pool size that cannot serve a request', () => {
-    expect(() => loadConfig({ DATABASE_POOL_MAX: '0' })).toThrow("DATABASE_POOL_MAX must be a whole number from 1 to 100, got '0'");
-  });
-
-  it('fails fast on a PORT that is not a port', () => {
-    expect(() => loadConfig({ PORT: '0' })).toThrow("PORT must be a TCP port (1-65535), got '0'");
+  it.each<[Record<string, string | undefined>, string]>([
+    [{ PORT: '0' }, "PORT must be a TCP port (1-65535), got '0'"],
+    [{ AMQP_URL: undefined }, 'AMQP_URL is required (an amqp or amqps URL)'],
+    [{ AMQP_URL: 'http://lab:lab@rabbitmq:5672' }, "AMQP_URL must be an amqp or amqps URL, got 'http://***@rabbitmq:5672'"],
+    [{ DATABASE_POOL_MAX: '0' }, "DATABASE_POOL_MAX must be a whole number from 1 to 100, got '0'"],
+  ])('fails fast on %j: %s', (override, message) => {
+    expect(() => loadConfig({ ...composeEnv, ...override })).toThrow(message);
   });
 });

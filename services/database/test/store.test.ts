@@ -33,18 +33,18 @@ describe('Store.createOrder', () => {
     });
     const traceContext = { traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' };
     const created = await store.createOrder({ userId: 1, productId: 2, quantity: 3 }, traceContext);
-    expect(created).toMatchObject(order);
+    expect(created.order).toEqual(order);
     expect(client.statements).toEqual(['BEGIN', 'SELECT 1', 'UPDATE products', 'INSERT INTO', 'INSERT INTO', 'COMMIT']);
     const insert = client.query.mock.calls.find(([sql]) => sql.startsWith('INSERT INTO orders'));
     expect(insert?.[1]).toEqual([1, 2, 3, 17_700]);
-    // The event carries the stored order's ids and the caller's trace context, for the relay.
+    // The event carries the stored order's ids and the trace context it continues, for the relay.
     const outbox = client.query.mock.calls.find(([sql]) => sql.startsWith('INSERT INTO outbox'));
     expect(outbox?.[1]).toEqual([
       'order.created',
       { orderId: order.id, userId: order.userId, productId: order.productId, quantity: order.quantity, totalCents: order.totalCents },
       traceContext,
     ]);
-    // Returned with the order, so the backend's relay publishes it without waiting for a sweep.
+    // Returned with the order, so the relay publishes it without waiting for a sweep.
     expect(created.event).toMatchObject({ id: '41', routingKey: 'order.created', traceContext });
     expect(client.release).toHaveBeenCalledTimes(1);
   });

@@ -2,7 +2,7 @@ import { context, propagation, trace } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { StackContextManager, TracerProvider } from '@opentelemetry/sdk-trace';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerTraceContext, outsideAnyTrace, resumeTraceContext } from '../src/caller-trace-context.js';
+import { currentTraceContext, outsideAnyTrace, resumeTraceContext } from '../src/stored-trace-context.js';
 
 // A trace context stored beside work that continues later (an outbox event), and resumed then.
 
@@ -20,9 +20,11 @@ afterAll(() => {
 });
 
 describe('a stored trace context', () => {
-  it('is stored from the caller\'s headers, an invalid traceparent dropped', () => {
-    expect(callerTraceContext({ traceparent: TRACEPARENT })).toEqual({ traceparent: TRACEPARENT });
-    expect(callerTraceContext({ traceparent: '00-xyz-01' })).toEqual({});
+  it('is stored from the active span, and is empty outside any trace', () => {
+    const span = resumeTraceContext({ traceparent: TRACEPARENT }, () => tracer.startSpan('insert'));
+    const stored = context.with(trace.setSpan(context.active(), span), () => currentTraceContext());
+    expect(stored).toEqual({ traceparent: `00-4bf92f3577b34da6a3ce929d0e0e4736-${span.spanContext().spanId}-01` });
+    expect(outsideAnyTrace(() => currentTraceContext())).toEqual({});
   });
 
   it('is resumed: a span started inside continues the stored trace, under the stored span', () => {
