@@ -30,6 +30,11 @@ export class Orders {
     return this.fromDatabase(() => this.database.get('/db/users'));
   }
 
+  products(): Promise<unknown> {
+    backendErrorFault();
+    return this.fromDatabase(() => this.database.get('/db/products'));
+  }
+
   async list(limit: number): Promise<unknown> {
     backendErrorFault();
     const orders = await this.fromDatabase(() => this.database.get('/db/orders', { params: { limit } }));
@@ -43,6 +48,12 @@ export class Orders {
   get(id: number): Promise<unknown> {
     backendErrorFault();
     return this.fromDatabase(() => this.database.get(`/db/orders/${id}`));
+  }
+
+  // The notifications the notifier has recorded for one order: the shop page polls here until one arrives.
+  notifications(orderId: number): Promise<unknown> {
+    backendErrorFault();
+    return this.fromDatabase(() => this.database.get('/db/notifications', { params: { orderId } }));
   }
 
   // The database service stores the order and its order.created event in one transaction; the relay
