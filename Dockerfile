@@ -21,8 +21,11 @@ COPY trace-analysis trace-analysis
 COPY services services
 ARG SERVICE
 RUN test -n "$SERVICE" && npx tsc -b shared-tracing "services/$SERVICE"
-# Files a service serves as they are (trace-api: the trace explorer's page and styles); an empty
-# folder for the others, so one COPY below fits every service.
+# A service with a browser script bundles it into its dist/ (frontend: the shop page's OpenTelemetry
+# web SDK, bundled by esbuild), as `npm run build` does natively.
+RUN npm run --if-present --silent bundle --workspace "services/$SERVICE"
+# Files a service serves as they are (trace-api: the trace explorer's page and styles; frontend: the
+# shop page and its styles); an empty folder for the others, so one COPY below fits every service.
 RUN mkdir -p "services/$SERVICE/public"
 # The workspace libraries this service depends on besides shared-tracing (trace-api: trace-analysis),
 # staged here so that the runtime stage carries them for that service only.

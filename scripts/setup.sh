@@ -30,6 +30,7 @@ else
 fi
 
 step "Compile"
-npx tsc -b
+# The code, and the shop page's browser bundle (npm run build).
+npm run --silent build
 
 printf '\nsetup done in %ss\n' "$((SECONDS - started))"

@@ -2,43 +2,34 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { waitFor } from '@tracing-lab/checker/poll';
 import { generateTrace } from '@tracing-lab/trace-analysis';
 import type { Waterfall } from '@tracing-lab/trace-api/explorer/waterfall-model';
 import { waterfall } from '@tracing-lab/trace-api/waterfall';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { checkedPage, launchChromium, SCREENSHOTS } from './support/browser.js';
 import { waitForTrace } from './support/jaeger.js';
 import { createOrder } from './support/mesh.js';
 import { wholeOrderTrace } from './support/order-trace.js';
 
 // The trace explorer (GET /ui on the Tracing API) in a real headless Chromium, against the running
 // mesh: a slow-db order read as a waterfall, compared with a healthy one, by keyboard, and what the
-// page says when the input is bad or Jaeger is down. The screenshots are taken on every run, into
-// .stack/screenshots/; with UPDATE_SCREENSHOTS=1 into docs/images/, the ones docs/reading-traces.md
-// shows (a test run must not leave the working tree changed).
+// page says when the input is bad or Jaeger is down. Its screenshots are the ones
+// docs/reading-traces.md shows (see support/browser.ts).
 
 const TRACE_API = 'http://127.0.0.1:3000';
-// Debian's package, installed by `npm run setup`; the browser builds Playwright downloads are not
-// reachable from these machines.
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = resolve(__dirname, '../..', process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/images' : '.stack/screenshots');
-const VIEWPORT = { width: 1360, height: 860 };
 const MESH_SERVICES = ['backend', 'database', 'frontend', 'notifier'];
 
 let browser: Browser;
 let page: Page;
-let pageErrors: string[];
 let slow: string;
 let healthy: string;
 // The slow-db SELECT in the order request (slow-db sleeps once more in the notifier, after the response).
 let slowQuery: { spanId: string; percentage: number };
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: run \`npm run setup\` (it installs Debian's chromium package)`);
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  browser = await launchChromium();
   // Other suites restart the frontend: an order refused while it starts is sent again.
   const order = (headers?: Record<string, string>) => waitFor('the frontend to take an order', () => createOrder(headers), { timeoutMs: 30_000, intervalMs: 500 });
   const orders = await Promise.all([order({ baggage: 'lab.scenario=slow-db' }), order()]);
@@ -60,13 +51,9 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  page = await browser.newPage({ viewport: VIEWPORT });
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return async () => {
-    await page.close();
-    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
-  };
+  const opened = await checkedPage(browser);
+  page = opened.page;
+  return opened.closeAndCheck;
 });
 
 async function open(hash: string, ready: string): Promise<void> {

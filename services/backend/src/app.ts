@@ -22,12 +22,20 @@ export function createApp(orders: Orders, logger: Logger): Express {
     res.json(await orders.users());
   });
 
+  app.get('/products', async (_req, res) => {
+    res.json(await orders.products());
+  });
+
   app.get('/orders', async (req, res) => {
     res.json(await orders.list(parseInput(listQuery, req.query).limit));
   });
 
   app.get('/orders/:id', async (req, res) => {
     res.json(await orders.get(parseInput(idParam, req.params).id));
+  });
+
+  app.get('/orders/:id/notifications', async (req, res) => {
+    res.json(await orders.notifications(parseInput(idParam, req.params).id));
   });
 
   app.post('/orders', async (req, res) => {

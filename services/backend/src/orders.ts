@@ -17,6 +17,11 @@ export class Orders {
     return this.fromDatabase(() => this.database.get('/db/users'));
   }
 
+  products(): Promise<unknown> {
+    backendErrorFault();
+    return this.fromDatabase(() => this.database.get('/db/products'));
+  }
+
   async list(limit: number): Promise<unknown> {
     backendErrorFault();
     const orders = await this.fromDatabase(() => this.database.get('/db/orders', { params: { limit } }));
@@ -30,6 +35,12 @@ export class Orders {
   get(id: number): Promise<unknown> {
     backendErrorFault();
     return this.fromDatabase(() => this.database.get(`/db/orders/${id}`));
+  }
+
+  // The notifications the notifier has recorded for one order: the shop page polls here until one arrives.
+  notifications(orderId: number): Promise<unknown> {
+    backendErrorFault();
+    return this.fromDatabase(() => this.database.get('/db/notifications', { params: { orderId } }));
   }
 
   // The order is accepted even while RabbitMQ is down: its event waits in the outbox.

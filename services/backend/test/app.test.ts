@@ -21,6 +21,8 @@ async function backend() {
     list: vi.fn(async (_limit: number) => []),
     get: vi.fn(async (id: number) => ({ id })),
     create: vi.fn(async (input: object) => ({ id: 7, ...input })),
+    products: vi.fn(async () => [{ id: 2, name: 'Trackball', priceCents: 5900 }]),
+    notifications: vi.fn(async (orderId: number) => [{ id: 1, orderId, channel: 'email' }]),
   };
   const app = createApp(orders as unknown as Orders, createLogger({ LOG_LEVEL: 'silent' }));
   const server = createServer(app).listen(0, '127.0.0.1');
@@ -77,6 +79,18 @@ describe('backend HTTP API', () => {
     const { orders, call } = await backend();
     expect(await call('/orders/42')).toEqual({ status: 200, body: { id: 42 } });
     expect(orders.get).toHaveBeenCalledWith(42);
+  });
+
+  it('lists the products', async () => {
+    const { call } = await backend();
+    expect(await call('/products')).toEqual({ status: 200, body: [{ id: 2, name: 'Trackball', priceCents: 5900 }] });
+  });
+
+  it("reads an order's notifications by its numeric id, and rejects any other id", async () => {
+    const { orders, call } = await backend();
+    expect(await call('/orders/42/notifications')).toEqual({ status: 200, body: [{ id: 1, orderId: 42, channel: 'email' }] });
+    expect(await call('/orders/abc/notifications')).toEqual({ status: 400, body: { error: "'id' must be a positive integer", field: 'id' } });
+    expect(orders.notifications.mock.calls).toEqual([[42]]);
   });
 
   it('lists 20 orders by default and validates ?limit', async () => {

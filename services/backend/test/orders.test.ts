@@ -43,6 +43,13 @@ describe('Orders reads', () => {
     expect(database.get).toHaveBeenCalledWith('/db/orders', { params: { limit: 5 } });
   });
 
+  it('asks the database service for the products, and for the notifications of one order', async () => {
+    const { database, orders: subject } = orders();
+    await subject.products();
+    await subject.notifications(7);
+    expect(database.get.mock.calls).toEqual([['/db/products'], ['/db/notifications', { params: { orderId: 7 } }]]);
+  });
+
   it("turns the database service's 5xx into a 502 naming it", async () => {
     const { database, orders: subject } = orders();
     database.get.mockRejectedValueOnce(answered(500, { error: 'internal error' }));

@@ -33,6 +33,10 @@ export function createApp(database: Database, relay: Pick<OutboxRelay, 'publishS
     res.json(await store.users());
   });
 
+  app.get('/db/products', async (_req, res) => {
+    res.json(await store.products());
+  });
+
   app.get('/db/orders', async (req, res) => {
     res.json(await store.orders(parseInput(listQuery, req.query).limit));
   });

@@ -9,6 +9,12 @@ export interface User {
   name: string;
 }
 
+export interface Product {
+  id: number;
+  name: string;
+  priceCents: number;
+}
+
 export interface Notification {
   id: number;
   orderId: number;
@@ -27,6 +33,11 @@ export class Store {
   async users(): Promise<User[]> {
     await slowDbFault(this.pool);
     return (await this.pool.query<User>('SELECT id, name FROM users ORDER BY id')).rows;
+  }
+
+  async products(): Promise<Product[]> {
+    await slowDbFault(this.pool);
+    return (await this.pool.query<Product>('SELECT id, name, price_cents AS "priceCents" FROM products ORDER BY id')).rows;
   }
 
   async orders(limit: number): Promise<Order[]> {

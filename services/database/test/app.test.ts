@@ -79,6 +79,12 @@ describe('database service HTTP API', () => {
     expect(pool.query.mock.calls.map(([, params]) => params)).toEqual([[20], [5, null]]);
   });
 
+  it('lists the products with their price in cents, without touching another table', async () => {
+    const { pool, call } = await databaseService(async () => ({ rows: [{ id: 2, name: 'Trackball', priceCents: 5900 }] }));
+    expect(await call('/db/products')).toEqual({ status: 200, body: [{ id: 2, name: 'Trackball', priceCents: 5900 }] });
+    expect(pool.query.mock.calls.map(([sql]) => sql)).toEqual(['SELECT id, name, price_cents AS "priceCents" FROM products ORDER BY id']);
+  });
+
   it('answers 404 when a notification references an order that does not exist', async () => {
     const { call } = await databaseService(failing(Object.assign(new Error('violates foreign key constraint'), { code: '23503' })));
     expect(await call('/db/notifications', { orderId: 999, channel: 'email' })).toEqual({

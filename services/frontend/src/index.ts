@@ -5,7 +5,9 @@ import { loadConfig } from './config.js';
 async function main(): Promise<void> {
   const logger = createLogger();
   const config = loadConfig();
-  await startServer(createApp(createHttpClient(config.backendUrl, config.backendTimeoutMs), logger, { traceContextHarness: config.traceContextHarness }), config.listen, logger);
+  const backend = createHttpClient(config.backendUrl, config.backendTimeoutMs);
+  const app = createApp(backend, logger, { traceContextHarness: config.traceContextHarness, shopPage: config.shopPage });
+  await startServer(app, config.listen, logger);
 }
 
 main().catch((error: unknown) => {

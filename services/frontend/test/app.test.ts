@@ -37,6 +37,8 @@ async function listen(server: Server): Promise<string> {
 
 const stop = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
 
+const SHOP_PAGE = { otlpTracesUrl: 'http://localhost:4318/v1/traces', jaegerUiUrl: 'http://localhost:16686', traceExplorerUrl: 'http://localhost:3000/ui' };
+
 let frontend: Server;
 let frontendUrl = '';
 let unreachable: Server;
@@ -45,7 +47,7 @@ let unreachableUrl = '';
 beforeAll(async () => {
   const backendUrl = await listen(fakeBackend);
   const logger = createLogger({ LOG_LEVEL: 'silent' });
-  frontend = createServer(createApp(createHttpClient(backendUrl), logger));
+  frontend = createServer(createApp(createHttpClient(backendUrl), logger, { shopPage: SHOP_PAGE }));
   frontendUrl = await listen(frontend);
   // A frontend whose backend has gone: its port was free a moment ago and nothing listens there.
   const gone = createServer();
@@ -94,6 +96,20 @@ describe('frontend', () => {
 
   it('answers 502 naming the backend when it cannot be reached', async () => {
     expect(await call(unreachableUrl, '/api/users')).toEqual({ status: 502, body: { error: 'backend unreachable' } });
+  });
+
+  it.each([
+    ['/api/products', '/products'],
+    ['/api/orders/7/notifications', '/orders/7/notifications'],
+  ])('forwards %s to the backend as %s', async (path, backendPath) => {
+    expect(await call(frontendUrl, path)).toEqual({ status: 200, body: { echoed: backendPath } });
+  });
+
+  it('serves the shop page at / and tells the page where its browser exports spans and finds traces', async () => {
+    const page = await fetch(`${frontendUrl}/`);
+    expect([page.status, page.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
+    expect(await page.text()).toContain('<script type="module" src="/shop.js"></script>');
+    expect(await call(frontendUrl, '/shop-settings.json')).toEqual({ status: 200, body: SHOP_PAGE });
   });
 
   it('answers /health itself, without asking the backend', async () => {

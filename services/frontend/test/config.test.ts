@@ -8,7 +8,13 @@ const composeEnv = composeEnvironment(join(__dirname, '../../..'), 'frontend');
 
 describe('frontend loadConfig', () => {
   it('loads the environment docker-compose.yml gives the frontend', () => {
-    expect(loadConfig(composeEnv)).toEqual({ listen: { host: '0.0.0.0', port: 8080 }, backendUrl: 'http://backend:8081', backendTimeoutMs: 5_000, traceContextHarness: false });
+    expect(loadConfig(composeEnv)).toEqual({
+      listen: { host: '0.0.0.0', port: 8080 },
+      backendUrl: 'http://backend:8081',
+      backendTimeoutMs: 5_000,
+      traceContextHarness: false,
+      shopPage: { otlpTracesUrl: 'http://localhost:4318/v1/traces', jaegerUiUrl: 'http://localhost:16686', traceExplorerUrl: 'http://localhost:3000/ui' },
+    });
   });
 
   it('mounts the W3C test-suite endpoint only when TRACE_CONTEXT_HARNESS=enabled', () => {
@@ -19,6 +25,8 @@ describe('frontend loadConfig', () => {
   it.each<[Record<string, string | undefined>, string]>([
     [{ BACKEND_URL: undefined }, 'BACKEND_URL is required (an http or https URL)'],
     [{ BACKEND_URL: 'backend:8081' }, "BACKEND_URL must be an http or https URL, got 'backend:8081'"],
+    [{ SHOP_OTLP_TRACES_URL: undefined }, 'SHOP_OTLP_TRACES_URL is required (an http or https URL)'],
+    [{ SHOP_JAEGER_UI_URL: 'localhost:16686' }, "SHOP_JAEGER_UI_URL must be an http or https URL, got 'localhost:16686'"],
     [{ PORT: 'eighty' }, "PORT must be a TCP port (1-65535), got 'eighty'"],
     [{ BACKEND_TIMEOUT_MS: '2s' }, "BACKEND_TIMEOUT_MS must be a whole number from 1 to 600000, got '2s'"],
   ])('fails fast on %j: %s', (override, message) => {
