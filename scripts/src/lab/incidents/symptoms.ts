@@ -115,12 +115,10 @@ export const waitedInQueue: Symptom = (tree) => {
 };
 
 // A trace that begins at the database service, its server span with no parent at all: its caller's
-// context never arrived. (A span whose parent is only missing is part of a trace not yet whole.) The
-// outbox relay's sweep is left out: it asks for pending events outside any trace, by design.
+// context never arrived. (A span whose parent is only missing is part of a trace not yet whole.)
 export const startsAtDatabase: Symptom = (tree) => {
   const root = tree.roots[0];
   if (tree.roots.length !== 1 || root?.service !== 'database' || root.kind !== 'server' || root.parentMissing) return undefined;
-  if (root.operation.includes('/db/outbox/')) return undefined;
   return { span: root, shows: `the trace starts at the database service's ${root.operation}, with no caller` };
 };
 
@@ -128,7 +126,7 @@ export const startsAtDatabase: Symptom = (tree) => {
 // did not record its part. The wait rules out a message still in the queue.
 export function consumerMissing(afterMs = 8_000): Symptom {
   return (tree, now = Date.now()) => {
-    const publish = tree.spans.find((s) => s.kind === 'producer' && s.service === 'backend');
+    const publish = tree.spans.find((s) => s.kind === 'producer');
     if (!publish || now - publish.endUs / 1000 < afterMs) return undefined;
     if (tree.spans.some((s) => s.service === 'notifier')) return undefined;
     return { span: publish, shows: `the order event was published ${((now - publish.endUs / 1000) / 1000).toFixed(0)} s ago and no notifier span is in the trace` };
