@@ -188,8 +188,9 @@ const HINT_TEXTS = {
     `without parentbased_) drops them; so does code that never makes them`,
 
   logsNotFound: (service: string, file: string): string =>
-    `no log of the ${service} at ${file}: the native stack writes each service's output there (npm run stack:up). ` +
-    `Point the checker at another folder with --logs <dir>`,
+    `no log of the ${service} at ${file}, nor from a container of it: the native stack writes each service's output there ` +
+    `(npm run stack:up), Compose to the container engine (docker compose logs ${service}; the checker asks the engine at ` +
+    `DOCKER_HOST). Point the checker at another folder with --logs <dir>`,
 
   logsWithoutTraceId: (service: string): string =>
     `the ${service}'s log lines of the checker's order carry no trace_id, so nothing leads from them to the trace: stamp ` +

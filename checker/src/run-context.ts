@@ -3,6 +3,7 @@ import { flattenTrace, type JaegerClient, type Span, type Trace, type TraceSearc
 import { type ExpectedSpan, ORDER_TRACE, RUN_BAGGAGE_KEY, SERVICES, USERS_TRACE } from './expectations.js';
 import { describeExpected, isComplete, looksLike, missingSpans, withLinkedTraces } from './expected-spans.js';
 import { GrowthWatch, QUIET_MS } from './growth-watch.js';
+import { containerLogLines } from './container-logs.js';
 import { type LogLine, logFileOf, readLogTail } from './log-lines.js';
 import type { HealthResult } from './health-report.js';
 import { MeshClient, orderIdOf, type SentRequest } from './mesh-client.js';
@@ -42,7 +43,7 @@ export interface TaskContext {
   readTrace(traceId: string): Promise<Trace | undefined>;
   searchTraces(query: TraceSearch): Promise<Trace[]>;
   // The end of the service's log, as it is now; undefined when there is no log file to read.
-  logLines(service: string): LogLine[] | undefined;
+  logLines(service: string): Promise<LogLine[] | undefined>;
 }
 
 // How long after its answer a request's asynchronous work (the notifier's) may still start.
@@ -121,8 +122,9 @@ export class RunContext implements TaskContext {
     return (await this.jaeger.search(query)).map(flattenTrace);
   }
 
-  logLines(service: string): LogLine[] | undefined {
-    return readLogTail(logFileOf(this.options.logsDir, service));
+  // The native stack's log file; under Compose, where there is none, the container's log.
+  async logLines(service: string): Promise<LogLine[] | undefined> {
+    return readLogTail(logFileOf(this.options.logsDir, service)) ?? (await containerLogLines(service));
   }
 
   // Traces of this run that a consumer started of its own, linking back to a producer.

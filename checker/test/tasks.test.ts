@@ -437,10 +437,12 @@ describe('task 11: logs correlated', () => {
     expect(new Set(ids(outcome))).toEqual(new Set(['logIdsNotTheTrace']));
   });
 
-  it('names the log file it could not find', async () => {
+  it('names the log file and the container it could not read', async () => {
     const outcome = await run(11, fakeContext({ logs: {} }));
     expect(texts(outcome)[0]).toBe(
-      "no log of the frontend at /nonexistent/frontend.log: the native stack writes each service's output there (npm run stack:up). Point the checker at another folder with --logs <dir>",
+      'no log of the frontend at /nonexistent/frontend.log, nor from a container of it: the native stack writes each ' +
+        "service's output there (npm run stack:up), Compose to the container engine (docker compose logs frontend; the checker " +
+        'asks the engine at DOCKER_HOST). Point the checker at another folder with --logs <dir>',
     );
   });
 });

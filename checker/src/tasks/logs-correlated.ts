@@ -52,7 +52,7 @@ async function linesOfTheOrder(context: TaskContext, services: string[], traceId
   const result = await poll(
     'a log line of the order in every service it went through',
     async () => {
-      const logs = new Map(services.map((service) => [service, context.logLines(service)]));
+      const logs = new Map(await Promise.all(services.map(async (service) => [service, await context.logLines(service)] as const)));
       const waiting = services.filter((service) => logs.get(service)?.some((l) => l.trace_id && traceIds.has(l.trace_id)) === false);
       return { value: logs, done: waiting.length === 0, seen: `none yet from ${waiting.join(', ')}` };
     },

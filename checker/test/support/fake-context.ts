@@ -88,7 +88,7 @@ export function fakeContext(mesh: FakeMesh = {}): TaskContext {
     },
     readTrace: async (traceId) => traces.get(traceId),
     searchTraces: async ({ service }) => [...searchable, ...swept.linked].filter((t) => t.spans.some((s) => s.service === service)),
-    logLines: (service) => (mesh.logs ?? linesOf(order))[service],
+    logLines: async (service) => (mesh.logs ?? linesOf(order))[service],
   };
 }
 
