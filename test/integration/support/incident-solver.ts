@@ -65,6 +65,8 @@ const slowUpdates: Reading = (trees) => {
 // SQL or a long queue holds connections, so a wait for one comes last).
 const READINGS: Reading[] = [
   each(symptoms.startsAtDatabase, at('dropped-context')),
+  // A scan in the consumer's own work makes its queue grow too: the scan is the cause.
+  each(symptoms.scansNotifications, at('sequential-scan')),
   each(symptoms.waitedInQueue, at('slow-consumer')),
   (trees) => {
     const found = each(symptoms.consumerMissing(), () => ({ service: 'notifier', operation: '', cause: 'unsampled-parent' }))(trees);
@@ -75,7 +77,6 @@ const READINGS: Reading[] = [
   each(symptoms.callPerItem, at('n-plus-one')),
   each(symptoms.failedInsert, at('intermittent-error')),
   each(symptoms.slowInsert, at('slow-statement')),
-  each(symptoms.scansNotifications, at('sequential-scan')),
   slowUpdates,
   each(symptoms.waitsForConnection, at('pool-exhaustion')),
 ];
