@@ -7,8 +7,8 @@ import { type LogLine, parseLogLines } from './log-lines.js';
 // of that Compose service.
 
 const DEFAULT_SOCKET = '/var/run/docker.sock';
-// Far more than the lines of one check run.
-const TAIL_LINES = 5_000;
+// A few seconds before the request, against clocks that round to the second.
+const SINCE_SLACK_S = 2;
 const TIMEOUT_MS = 10_000;
 
 export function engineSocket(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -17,14 +17,16 @@ export function engineSocket(env: NodeJS.ProcessEnv = process.env): string | und
   return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined;
 }
 
-export async function containerLogLines(service: string, socket = engineSocket()): Promise<LogLine[] | undefined> {
+// `sinceMs`: only the lines written since then (the engine's `since`, whole seconds).
+export async function containerLogLines(service: string, sinceMs: number, socket = engineSocket()): Promise<LogLine[] | undefined> {
   if (!socket) return undefined;
   try {
     const filters = JSON.stringify({ label: [`com.docker.compose.service=${service}`], status: ['running'] });
     const containers = JSON.parse((await get(socket, `/containers/json?filters=${encodeURIComponent(filters)}`)).toString('utf8')) as { Id: string }[];
     const id = containers[0]?.Id;
     if (!id) return undefined;
-    const raw = await get(socket, `/containers/${id}/logs?stdout=true&stderr=true&tail=${TAIL_LINES}`);
+    const since = Math.max(0, Math.floor(sinceMs / 1000) - SINCE_SLACK_S);
+    const raw = await get(socket, `/containers/${id}/logs?stdout=true&stderr=true&since=${since}`);
     return parseLogLines(demultiplex(raw));
   } catch {
     return undefined;

@@ -43,7 +43,8 @@ export interface TaskContext {
   readTrace(traceId: string): Promise<Trace | undefined>;
   searchTraces(query: TraceSearch): Promise<Trace[]>;
   // The end of the service's log, as it is now; undefined when there is no log file to read.
-  logLines(service: string): Promise<LogLine[] | undefined>;
+  // The service's log lines; from a container's log, those since `sinceMs`.
+  logLines(service: string, sinceMs: number): Promise<LogLine[] | undefined>;
 }
 
 // How long after its answer a request's asynchronous work (the notifier's) may still start.
@@ -122,9 +123,12 @@ export class RunContext implements TaskContext {
     return (await this.jaeger.search(query)).map(flattenTrace);
   }
 
-  // The native stack's log file; under Compose, where there is none, the container's log.
-  async logLines(service: string): Promise<LogLine[] | undefined> {
-    return readLogTail(logFileOf(this.options.logsDir, service)) ?? (await containerLogLines(service));
+  // The native stack's log file while it is being written; otherwise (Compose, where the file is
+  // missing or left from an earlier native run) the container's log, if there is a container.
+  async logLines(service: string, sinceMs: number): Promise<LogLine[] | undefined> {
+    const fromFile = readLogTail(logFileOf(this.options.logsDir, service));
+    if (fromFile?.some((line) => line.time >= sinceMs)) return fromFile;
+    return (await containerLogLines(service, sinceMs)) ?? fromFile;
   }
 
   // Traces of this run that a consumer started of its own, linking back to a producer.

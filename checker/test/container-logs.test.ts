@@ -34,16 +34,16 @@ function engine(containers: { Id: string }[], logs: Buffer): Promise<{ socket: s
 describe('containerLogLines', () => {
   it("reads the running container of the Compose service, stdout and stderr, as pino's JSON lines", async () => {
     const { socket, paths } = await engine([{ Id: 'c0ffee' }], Buffer.concat([frame(1, line('order stored')), frame(2, 'not json\n'), frame(1, line('sent'))]));
-    const lines = await containerLogLines('backend', socket);
+    const lines = await containerLogLines('backend', 1_700_000_000_000, socket);
     expect(lines?.map((l) => l.msg)).toEqual(['order stored', 'sent']);
     expect(paths[0]).toContain('"com.docker.compose.service=backend"');
-    expect(paths[1]).toMatch(/^\/containers\/c0ffee\/logs\?stdout=true&stderr=true&tail=\d+$/);
+    expect(paths[1]).toBe('/containers/c0ffee/logs?stdout=true&stderr=true&since=1699999998');
   });
 
   it('is undefined when no container of the service runs, or when no engine answers', async () => {
     const { socket } = await engine([], Buffer.alloc(0));
-    expect(await containerLogLines('backend', socket)).toBeUndefined();
-    expect(await containerLogLines('backend', join(tmpdir(), 'no-engine-here.sock'))).toBeUndefined();
+    expect(await containerLogLines('backend', 0, socket)).toBeUndefined();
+    expect(await containerLogLines('backend', 0, join(tmpdir(), 'no-engine-here.sock'))).toBeUndefined();
   });
 });
 

@@ -33,7 +33,7 @@ export const logsCorrelated: Task = {
     const traceIds = new Set(spans.map((s) => s.traceId));
     // A service missing from the trace is tasks 3 to 5's business: its lines could not be joined anyway.
     const services = SERVICE_NAMES.filter((service) => spans.some((s) => s.service === service));
-    const logs = await linesOfTheOrder(context, services, traceIds);
+    const logs = await linesOfTheOrder(context, services, traceIds, probe.order.request.sentAtMs);
     for (const service of services) {
       const lines = logs.get(service);
       if (!lines) {
@@ -48,11 +48,11 @@ export const logsCorrelated: Task = {
 };
 
 // Each service's log lines, read until every one of them has a line of the order or the slack is up.
-async function linesOfTheOrder(context: TaskContext, services: string[], traceIds: Set<string>): Promise<Map<string, LogLine[] | undefined>> {
+async function linesOfTheOrder(context: TaskContext, services: string[], traceIds: Set<string>, sentAtMs: number): Promise<Map<string, LogLine[] | undefined>> {
   const result = await poll(
     'a log line of the order in every service it went through',
     async () => {
-      const logs = new Map(await Promise.all(services.map(async (service) => [service, await context.logLines(service)] as const)));
+      const logs = new Map(await Promise.all(services.map(async (service) => [service, await context.logLines(service, sentAtMs)] as const)));
       const waiting = services.filter((service) => logs.get(service)?.some((l) => l.trace_id && traceIds.has(l.trace_id)) === false);
       return { value: logs, done: waiting.length === 0, seen: `none yet from ${waiting.join(', ')}` };
     },
