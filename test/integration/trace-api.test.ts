@@ -199,7 +199,7 @@ curl -s "${TRACE_API}/traces/query?status=failed" | jq -c '[.[].traceId]'`)
     const { status, body } = await getJson<{ edges: { parent: string; child: string; callCount: number; errorRate: number; p95: number }[] }>('/dependencies?lookbackMinutes=10');
     expect(status).toBe(200);
     const edges = body.edges.map((edge) => `${edge.parent} -> ${edge.child}`);
-    expect(edges).toEqual(expect.arrayContaining(['frontend -> backend', 'backend -> database', 'backend -> notifier', 'notifier -> database']));
+    expect(edges).toEqual(expect.arrayContaining(['frontend -> backend', 'backend -> database', 'database -> notifier', 'notifier -> database']));
     for (const edge of body.edges) expect(edge.callCount).toBeGreaterThan(0);
   });
 
