@@ -59,7 +59,7 @@ describe('npm run check on the healthy mesh', () => {
 
     const xml = readFileSync(junit, 'utf8');
     expect(xml).toContain('<testsuite name="tracing-lab checker" tests="11" failures="0"');
-    expect(xml.match(/<testcase /g)).toHaveLength(10);
+    expect(xml.match(/<testcase /g)).toHaveLength(11);
   });
 
   it('prints each task with ✓ and the score', async () => {

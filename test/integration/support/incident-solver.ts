@@ -61,12 +61,15 @@ const slowUpdates: Reading = (trees) => {
   return { service: first.finding.span.service, operation: first.finding.span.operation, cause, traceId: first.tree.traceId };
 };
 
-// Most telling first: a shape that only its cause makes comes before one that others make too (slow
-// SQL or a long queue holds connections, so a wait for one comes last).
+// Most telling first: a shape that only its cause makes comes before one that others make too. Slow
+// SQL holds connections and slows the consumer's own database calls, so the statements come before a
+// growing queue, and a wait for a connection comes last.
 const READINGS: Reading[] = [
   each(symptoms.startsAtDatabase, at('dropped-context')),
-  // A scan in the consumer's own work makes its queue grow too: the scan is the cause.
   each(symptoms.scansNotifications, at('sequential-scan')),
+  each(symptoms.failedInsert, at('intermittent-error')),
+  each(symptoms.slowInsert, at('slow-statement')),
+  slowUpdates,
   each(symptoms.waitedInQueue, at('slow-consumer')),
   (trees) => {
     const found = each(symptoms.consumerMissing(), () => ({ service: 'notifier', operation: '', cause: 'unsampled-parent' }))(trees);
@@ -75,9 +78,6 @@ const READINGS: Reading[] = [
   each(symptoms.callerGaveUp, at('caller-timeout')),
   each(symptoms.repeatedFailingCall, at('retry-storm')),
   each(symptoms.callPerItem, at('n-plus-one')),
-  each(symptoms.failedInsert, at('intermittent-error')),
-  each(symptoms.slowInsert, at('slow-statement')),
-  slowUpdates,
   each(symptoms.waitsForConnection, at('pool-exhaustion')),
 ];
 
