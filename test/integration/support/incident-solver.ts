@@ -39,6 +39,22 @@ function each(symptom: symptoms.Symptom, name: (tree: TraceTree, finding: sympto
   };
 }
 
+// A shape most traces that could have it show: a statement slow every time, not in a busy moment.
+function most(symptom: symptoms.Symptom, could: (tree: TraceTree) => boolean, name: (tree: TraceTree, finding: symptoms.Finding) => Omit<Diagnosis, 'traceId'>): Reading {
+  return (trees) => {
+    const candidates = trees.filter(could);
+    const showing = candidates.flatMap((tree) => {
+      const finding = symptom(tree);
+      return finding ? [{ tree, finding }] : [];
+    });
+    const first = showing[0];
+    if (!first || showing.length * 2 < candidates.length) return undefined;
+    return { ...name(first.tree, first.finding), traceId: first.tree.traceId };
+  };
+}
+
+const readsNotifications = (tree: TraceTree) => tree.spans.some((s) => s.operation.startsWith('pg.query:SELECT') && /\bnotifications\b/.test(String(s.attributes['db.query.text'] ?? '')));
+
 const at = (cause: Cause) => (_tree: TraceTree, { span }: symptoms.Finding) => ({ service: span.service, operation: span.operation, cause });
 
 // The consumer's span name, from a trace that has it.
@@ -66,7 +82,7 @@ const slowUpdates: Reading = (trees) => {
 // growing queue, and a wait for a connection comes last.
 const READINGS: Reading[] = [
   each(symptoms.startsAtDatabase, at('dropped-context')),
-  each(symptoms.scansNotifications, at('sequential-scan')),
+  most(symptoms.scansNotifications, readsNotifications, at('sequential-scan')),
   each(symptoms.failedInsert, at('intermittent-error')),
   each(symptoms.slowInsert, at('slow-statement')),
   slowUpdates,
