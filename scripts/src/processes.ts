@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { waitFor } from '@tracing-lab/checker/poll';
@@ -62,24 +62,43 @@ export async function stopProcess(paths: StackPaths, name: string, graceMs = 10_
   return true;
 }
 
-export function run(command: string[], env: Record<string, string> = {}): { ok: boolean; output: string } {
+// Runs a command to its end without blocking the event loop, so that services started side by side
+// are health-checked side by side.
+export function run(command: string[], env: Record<string, string> = {}): Promise<{ ok: boolean; output: string }> {
   const [program, ...args] = command;
-  const result = spawnSync(program as string, args, { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000 });
-  return { ok: result.status === 0, output: `${result.stdout ?? ''}${result.stderr ?? ''}`.trim() || String(result.error ?? '') };
+  return new Promise((resolve) => {
+    execFile(program as string, args, { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) => {
+      resolve({ ok: !error, output: `${stdout ?? ''}${stderr ?? ''}`.trim() || String(error ?? '') });
+    });
+  });
 }
 
-export function mustRun(command: string[], env: Record<string, string> = {}): string {
-  const result = run(command, env);
+export async function mustRun(command: string[], env: Record<string, string> = {}): Promise<string> {
+  const result = await run(command, env);
   if (!result.ok) throw new Error(`'${command.join(' ')}' failed: ${result.output}`);
   return result.output;
 }
 
+// A process that has exited but is not yet reaped (a zombie) still answers signal 0. A stopped
+// service's parent has exited, so only init reaps it, and some inits (a container's or a VM's own)
+// reap only every few seconds: counted as alive, every stop would wait for that.
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  return processState(pid) !== 'Z';
+}
+
+// The state letter in /proc/<pid>/stat (after the command name, which may itself hold spaces or
+// parentheses); undefined where there is no /proc.
+function processState(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  } catch {
+    return undefined;
   }
 }
 

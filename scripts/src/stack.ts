@@ -36,50 +36,74 @@ export function labAmqpUrl(stack: Stack): string {
   return url;
 }
 
-export function isHealthy(target: NativeService): boolean {
-  return run(target.healthcheck, target.env).ok;
+export async function isHealthy(target: NativeService): Promise<boolean> {
+  return (await run(target.healthcheck, target.env)).ok;
 }
 
-// Starts the named services (all when none are named) and what they depend on. A service that is
-// already healthy is left running. `envOverrides` changes a service's environment for this start, as
-// a learner would by editing docker-compose.yml.
+// Starts the named services (all when none are named) and what they depend on, each as soon as what
+// it depends on is healthy, so independent services start side by side. A service that is already
+// healthy is left running. `envOverrides` changes a service's environment for this start, as a
+// learner would by editing docker-compose.yml.
 export async function up(
   stack: Stack,
   names: string[] = [],
   envOverrides: Record<string, Record<string, string>> = {},
   log: (line: string) => void = () => undefined,
 ): Promise<void> {
-  for (const target of withDependencies(stack, names)) {
-    if (isHealthy(target)) {
-      if (target.kind !== 'rabbitmq' || !rabbitMqListensBeyondLoopback(target)) {
+  const targets = withDependencies(stack, names);
+  await inDependencyOrder(targets, (target) => target.dependsOn, async (target) => {
+    if (await isHealthy(target)) {
+      if (target.kind !== 'rabbitmq' || !(await rabbitMqListensBeyondLoopback(target))) {
         log(`${target.name}: already healthy`);
-        continue;
+        return;
       }
       log(`${target.name}: listens beyond 127.0.0.1, restarting it on loopback`);
       await stopRabbitMq(stack.paths, target);
     }
     log(`${target.name}: starting`);
     await start(stack, target, envOverrides[target.name] ?? {});
-    await waitFor(`${target.name} to be healthy (log: .stack/logs/${target.name}.log)`, async () => (isHealthy(target) ? true : undefined), {
+    await waitFor(`${target.name} to be healthy (log: .stack/logs/${target.name}.log)`, async () => ((await isHealthy(target)) ? true : undefined), {
       timeoutMs: HEALTHY_WITHIN_MS,
       intervalMs: 500,
       // A service that crashes at start is reported at once, with the end of its log.
       giveUpIf: () => (target.kind === 'app' && pidOf(stack, target.name) === undefined ? `it exited; the end of its log:\n${logTail(stack, target.name)}` : undefined),
     });
     log(`${target.name}: healthy`);
-  }
+  });
 }
 
+// Stops the named services (all when none are named), each once everything among them that depends
+// on it has stopped, whatever order the names were given in.
 export async function down(stack: Stack, names: string[] = [], log: (line: string) => void = () => undefined): Promise<void> {
-  // Dependents stop before what they depend on, whatever order the names were given in.
   names.forEach((name) => service(stack, name));
   const targets = names.length ? stack.services.filter((s) => names.includes(s.name)) : stack.services;
-  for (const target of [...targets].reverse()) {
-    if (target.kind === 'postgres') stopPostgres();
+  const dependents = (target: NativeService) => targets.filter((other) => other.dependsOn.includes(target.name)).map((other) => other.name);
+  await inDependencyOrder(targets, dependents, async (target) => {
+    if (target.kind === 'postgres') await stopPostgres();
     else if (target.kind === 'rabbitmq') await stopRabbitMq(stack.paths, target);
-    else if (!(await stopProcess(stack.paths, target.name))) continue;
+    else if (!(await stopProcess(stack.paths, target.name))) return;
     log(`${target.name}: stopped`);
-  }
+  });
+}
+
+// Runs `step` for every target once `step` has finished for the targets it waits on (those of them
+// among `targets`); targets that wait on nothing pending run side by side.
+async function inDependencyOrder(
+  targets: NativeService[],
+  waitsOn: (target: NativeService) => string[],
+  step: (target: NativeService) => Promise<void>,
+): Promise<void> {
+  const runs = new Map<string, Promise<void>>();
+  const runOf = (target: NativeService): Promise<void> => {
+    let running = runs.get(target.name);
+    if (!running) {
+      const before = waitsOn(target).flatMap((name) => targets.filter((t) => t.name === name));
+      running = Promise.all(before.map(runOf)).then(() => step(target));
+      runs.set(target.name, running);
+    }
+    return running;
+  };
+  await Promise.all(targets.map(runOf));
 }
 
 export function logTail(stack: Stack, name: string, lines = 15): string {
