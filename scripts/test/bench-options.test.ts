@@ -4,9 +4,10 @@ import { parseBenchOptions } from '../src/bench/options.js';
 
 describe('npm run bench options', () => {
   it.each([
-    [[], { json: false, smoke: false }],
-    [['--json'], { json: true, smoke: false }],
-    [['--smoke', '--json'], { json: true, smoke: true }],
+    [[], { json: false, smoke: false, priceList: false }],
+    [['--json'], { json: true, smoke: false, priceList: false }],
+    [['--smoke', '--json'], { json: true, smoke: true, priceList: false }],
+    [['--price-list', '--smoke'], { json: false, smoke: true, priceList: true }],
     [['--help'], 'help'],
   ] as const)('%j -> %j', (argv, expected) => {
     expect(parseBenchOptions(argv)).toEqual(expected);

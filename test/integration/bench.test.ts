@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { BenchReport } from '@tracing-lab/scripts/bench/report';
+import type { BenchReport, PriceListReport } from '@tracing-lab/scripts/bench/report';
 import { loadStack, pidOf, service } from '@tracing-lab/scripts/stack';
 import { runNodeCli } from './support/node-cli.js';
 
@@ -72,6 +72,44 @@ describe('npm run bench -- --smoke --json', () => {
       });
       expect(run.code, run.stderr).toBe(code);
       expect(run.stderr).toContain(`bench: ${signal}, stopping; restoring the services first`);
+      expectComposeSettings();
+    },
+    SMOKE_WITHIN_MS,
+  );
+});
+
+describe('npm run bench -- --price-list --smoke --json', () => {
+  it(
+    'prices each instrumentation and the export against everything on, and one span in a process',
+    async () => {
+      const run = await runNodeCli(BENCH_CLI, ['--price-list', '--smoke', '--json']);
+      expect(run.code, run.stderr).toBe(0);
+      const report = JSON.parse(run.stdout) as PriceListReport;
+
+      expect(report.overhead.configurations.map((c) => c.name)).toEqual([
+        'off',
+        'all on',
+        'without http',
+        'without express',
+        'without pg',
+        'without amqplib',
+        'without pino',
+        'without OTLP export',
+      ]);
+      for (const configuration of report.overhead.configurations) {
+        expect(configuration.saturation.requests, configuration.name).toBeGreaterThan(0);
+        expect(configuration.saturation.failed, configuration.name).toBe(0);
+      }
+      expect(report.parts.map((p) => p.part)).toEqual(['http', 'express', 'pg', 'amqplib', 'pino', 'OTLP export']);
+      for (const part of report.parts) expect(Number.isFinite(part.cpuMsPerRequest), part.part).toBe(true);
+      // The SDK does the work of a span whatever the noise of a tiny run; our processors add to it.
+      const { createdMicros, encodedMicros } = report.spanCosts;
+      expect(createdMicros.sdk).toBeGreaterThan(0);
+      expect(createdMicros.mesh).toBeGreaterThan(0);
+      expect(encodedMicros.json).toBeGreaterThan(0);
+      expect(encodedMicros.protobuf).toBeGreaterThan(0);
+      expect(report.published.startSpan).toBeGreaterThan(0);
+
       expectComposeSettings();
     },
     SMOKE_WITHIN_MS,

@@ -4,7 +4,8 @@ import { loadStack } from '../stack.js';
 import { parseBenchOptions, USAGE } from './options.js';
 import { FULL_PLAN, SMOKE_PLAN } from './plan.js';
 import { renderReport } from './render-report.js';
-import { runBench } from './run-bench.js';
+import { renderPriceList } from './render-price-list.js';
+import { runBench, runPriceList } from './run-bench.js';
 
 // `npm run bench`: the one place that prints errors and picks the exit code. 0 when the run
 // finished and every trace was complete (the other aims are reported, not enforced: they depend on
@@ -47,7 +48,14 @@ export async function runBenchCli(argv: readonly string[], { stdout, stderr }: C
   const started = Date.now();
   const log = (line: string) => stderr.write(`[bench ${Math.round((Date.now() - started) / 1000)}s] ${line}\n`);
   try {
-    const report = await runBench(options.smoke ? SMOKE_PLAN : FULL_PLAN, { stack: loadStack(), signal: stopping.signal, stderr, log });
+    const plan = options.smoke ? SMOKE_PLAN : FULL_PLAN;
+    const environment = { stack: loadStack(), signal: stopping.signal, stderr, log };
+    if (options.priceList) {
+      const priceList = await runPriceList(plan, environment);
+      stdout.write(options.json ? `${JSON.stringify(priceList, null, 2)}\n` : renderPriceList(priceList));
+      return 0;
+    }
+    const report = await runBench(plan, environment);
     stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report));
     return report.completeness.complete === report.completeness.total ? 0 : 1;
   } catch (error) {

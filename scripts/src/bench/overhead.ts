@@ -30,16 +30,21 @@ interface RoundSample {
   restartedDuringRun: string[];
 }
 
-export async function measureOverhead(plan: OverheadPlan, context: PartContext): Promise<OverheadResult> {
-  const rounds = new Map<string, RoundSample[]>(TRACING_CONFIGURATIONS.map((c) => [c.name, []]));
+// `configurations` are the sampling settings by default; the price list passes its own (price-list.ts).
+export async function measureOverhead(
+  plan: OverheadPlan,
+  context: PartContext,
+  configurations: readonly TracingConfiguration[] = TRACING_CONFIGURATIONS,
+): Promise<OverheadResult> {
+  const rounds = new Map<string, RoundSample[]>(configurations.map((c) => [c.name, []]));
   for (let round = 1; round <= plan.rounds; round++) {
-    for (const [index, configuration] of TRACING_CONFIGURATIONS.entries()) {
+    for (const [index, configuration] of configurations.entries()) {
       context.signal.throwIfAborted();
-      context.log(`overhead round ${round}/${plan.rounds}, ${index + 1}/${TRACING_CONFIGURATIONS.length}: tracing ${configuration.name} (${configuration.description})`);
+      context.log(`overhead round ${round}/${plan.rounds}, ${index + 1}/${configurations.length}: tracing ${configuration.name} (${configuration.description})`);
       rounds.get(configuration.name)?.push(await measureRound(plan, configuration, context));
     }
   }
-  const results = TRACING_CONFIGURATIONS.map((configuration) => combine(configuration, rounds.get(configuration.name) ?? []));
+  const results = configurations.map((configuration) => combine(configuration, rounds.get(configuration.name) ?? []));
   return {
     scenario: plan.scenario,
     rounds: plan.rounds,

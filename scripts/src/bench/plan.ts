@@ -40,6 +40,8 @@ export interface BenchPlan {
   overhead: OverheadPlan;
   completeness: CompletenessPlan;
   analysis: AnalysisPlan;
+  // The price list's in-process part: spans started and ended per measured round.
+  spanCosts: { spans: number };
 }
 
 export const FULL_PLAN: BenchPlan = {
@@ -72,6 +74,7 @@ export const FULL_PLAN: BenchPlan = {
   },
   // What the issue asks the Tracing API's analysis to handle in under 50 ms.
   analysis: { spans: 10_000, runs: 20 },
+  spanCosts: { spans: 20_480 },
 };
 
 export const SMOKE_PLAN: BenchPlan = {
@@ -94,4 +97,5 @@ export const SMOKE_PLAN: BenchPlan = {
     verifyStallMs: 10_000,
   },
   analysis: { spans: 1_000, runs: 3 },
+  spanCosts: { spans: 1_024 },
 };

@@ -1,5 +1,7 @@
 import type { AnalysisSpeed } from './analysis-speed.js';
 import type { Machine } from './machine.js';
+import type { PartPrice, TracingPrice } from './price-list.js';
+import type { PUBLISHED_SPAN_MICROS, SpanCosts } from './span-costs.js';
 
 // What `npm run bench -- --json` prints: the contract of the JSON, which the table is rendered from.
 
@@ -104,4 +106,18 @@ export interface BenchReport {
   timeToQueryable: TimeToQueryableResult;
   analysis: AnalysisSpeed;
   aims: AimResult[];
+}
+
+// What `npm run bench -- --price-list --json` prints.
+export interface PriceListReport {
+  plan: 'full' | 'smoke';
+  startedAt: string;
+  durationSeconds: number;
+  machine: Machine;
+  // Each configuration against tracing off, as the overhead part reports it.
+  overhead: OverheadResult;
+  tracing: TracingPrice;
+  parts: PartPrice[];
+  spanCosts: SpanCosts;
+  published: typeof PUBLISHED_SPAN_MICROS;
 }

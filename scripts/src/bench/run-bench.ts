@@ -6,7 +6,9 @@ import { describeMachine } from './machine.js';
 import { restartMesh } from './mesh.js';
 import { measureOverhead, type PartContext } from './overhead.js';
 import type { BenchPlan } from './plan.js';
-import type { BenchReport } from './report.js';
+import { PRICE_LIST_CONFIGURATIONS, priceParts } from './price-list.js';
+import type { BenchReport, PriceListReport } from './report.js';
+import { measureSpanCosts, PUBLISHED_SPAN_MICROS } from './span-costs.js';
 
 // The whole benchmark, part by part, on the native stack; whatever happens, the mesh is left
 // running with docker-compose.yml's settings.
@@ -50,6 +52,34 @@ export async function runBench(plan: BenchPlan, { stack, signal, stderr, log }: 
       analysis,
     };
     return { ...report, aims: judge(report) };
+  } finally {
+    await restore(stack, meshEnv, log);
+  }
+}
+
+// `--price-list`: the overhead part over the price list's configurations, and the price of a span.
+export async function runPriceList(plan: BenchPlan, { stack, signal, stderr, log }: BenchEnvironment): Promise<PriceListReport> {
+  const startedAt = new Date();
+  const started = performance.now();
+  let meshEnv: Record<string, string> = {};
+  const context: PartContext = { stack, signal, stderr, log, onMeshConfigured: (env) => (meshEnv = env) };
+  // First, on a quiet machine, as the analysis speed is.
+  log(`span costs: ${plan.spanCosts.spans} spans per round, in-process`);
+  const spanCosts = await measureSpanCosts(plan.spanCosts.spans);
+  log('stack: making sure it runs');
+  await up(stack, [], {}, (line) => log(`  ${line}`));
+  try {
+    const overhead = await measureOverhead(plan.overhead, context, PRICE_LIST_CONFIGURATIONS);
+    return {
+      plan: plan.name,
+      startedAt: startedAt.toISOString(),
+      durationSeconds: Math.round((performance.now() - started) / 100) / 10,
+      machine: describeMachine(),
+      overhead,
+      ...priceParts(overhead.configurations),
+      spanCosts,
+      published: PUBLISHED_SPAN_MICROS,
+    };
   } finally {
     await restore(stack, meshEnv, log);
   }

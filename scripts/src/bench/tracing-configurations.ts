@@ -3,7 +3,7 @@
 
 export interface TracingConfiguration {
   // The column heading in the table and the key in the JSON.
-  name: 'off' | '100%' | '10%' | '0%';
+  name: string;
   description: string;
   env: Record<string, string>;
 }

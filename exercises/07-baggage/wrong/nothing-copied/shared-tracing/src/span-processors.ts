@@ -17,9 +17,14 @@ export type ExportMode = 'batched' | 'each';
 // Every span the lab exports goes through this list, whichever provider made it.
 export function meshSpanProcessors(exportMode: ExportMode = 'batched'): SpanProcessor[] {
   const baggage = new BaggageSpanProcessor(() => false);
-  const exporter = exportMode === 'batched' ? batchProcessor() : new SimpleSpanProcessor({ exporter: new OTLPTraceExporter() });
   // Order matters: baggage is copied at start, redaction runs as a span ends, export comes last.
-  return [baggage as unknown as SpanProcessor, new RedactionSpanProcessor(), exporter];
+  const processors = [baggage as unknown as SpanProcessor, new RedactionSpanProcessor()];
+  // OTEL_TRACES_EXPORTER=none, the standard switch, which the SDK honours only for a processor list
+  // of its own: spans are made and processed, and sent nowhere (what the benchmark's price list
+  // measures the export against). The lab's only exporter is OTLP.
+  if (process.env.OTEL_TRACES_EXPORTER?.trim() === 'none') return processors;
+  const exporter = exportMode === 'batched' ? batchProcessor() : new SimpleSpanProcessor({ exporter: new OTLPTraceExporter() });
+  return [...processors, exporter];
 }
 
 // OTLP over HTTP to Jaeger's :4318, batched so the export stays off the request path. The SDK builds
