@@ -29,8 +29,22 @@ export function redactAttributes(attributes: Attributes): Attributes {
   return changed;
 }
 
+// Every span of every request passes here, and the same few dozen keys come back again and again:
+// each is judged by the pattern once.
+const secretKeys = new Map<string, boolean>();
+const MAX_REMEMBERED_KEYS = 1_000;
+
+function isSecretKey(key: string): boolean {
+  let secret = secretKeys.get(key);
+  if (secret === undefined) {
+    secret = SECRET_NAME.test(key);
+    if (secretKeys.size < MAX_REMEMBERED_KEYS) secretKeys.set(key, secret);
+  }
+  return secret;
+}
+
 export function redactAttribute(key: string, value: AttributeValue): AttributeValue {
-  if (SECRET_NAME.test(key)) return REDACTED;
+  if (isSecretKey(key)) return REDACTED;
   if (typeof value === 'string') return redactText(value);
   if (Array.isArray(value) && value.some((item) => typeof item === 'string')) {
     return (value as (string | null | undefined)[]).map((item) => (typeof item === 'string' ? redactText(item) : item)) as AttributeValue;
@@ -39,6 +53,9 @@ export function redactAttribute(key: string, value: AttributeValue): AttributeVa
 }
 
 export function redactText(text: string): string {
+  // Credentials in a URL and e-mail addresses hold an '@', secret parameters an '=': most values (a
+  // method, a path, a host) hold neither, and skip the three patterns.
+  if (!text.includes('@') && !text.includes('=')) return text;
   return text
     .replace(URL_CREDENTIALS, `$1${REDACTED}:${REDACTED}@`)
     .replace(SECRET_PARAMETER, (match, lead: string, name: string) => (SECRET_NAME.test(name) ? `${lead}${name}=${REDACTED}` : match))
