@@ -30,6 +30,9 @@ export interface Exercise {
   // Each file a learner edits, with the sha256 of the reference file (the repo's own version) the
   // start file was written against: when the reference changes, the exercise must be looked at again.
   files: Record<string, string>;
+  // Compose variables the mesh runs with while the exercise is under way, for a file that nothing
+  // reads as the mesh ships: exercise 10 has Jaeger load its tail-sampling.yaml (docker-compose.yml).
+  composeVariables: Record<string, string>;
   // What the checker says right after `start`, on the start files.
   startHints: ExpectedHints;
   wrongSolutions: WrongSolution[];
@@ -75,6 +78,7 @@ function loadExercise(dir: string): Exercise {
     title: raw.title as string,
     tasks: raw.tasks as number[],
     files: raw.files as Record<string, string>,
+    composeVariables: raw.composeVariables ?? {},
     startHints: raw.startHints as ExpectedHints,
     wrongSolutions: raw.wrongSolutions ?? [],
   };

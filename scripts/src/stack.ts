@@ -17,8 +17,9 @@ export interface Stack {
   paths: StackPaths;
 }
 
-export function loadStack(repoRoot = REPO_ROOT): Stack {
-  const compose = resolveCompose(repoRoot);
+// `env`: what Compose interpolates docker-compose.yml with, as from the shell.
+export function loadStack(repoRoot = REPO_ROOT, env: NodeJS.ProcessEnv = process.env): Stack {
+  const compose = resolveCompose(repoRoot, env);
   return { services: nativePlan(compose, repoRoot, join(repoRoot, '.tools', 'bin')), paths: stackPaths(repoRoot) };
 }
 
@@ -65,8 +66,8 @@ export async function up(
     await waitFor(`${target.name} to be healthy (log: .stack/logs/${target.name}.log)`, async () => ((await isHealthy(target)) ? true : undefined), {
       timeoutMs: HEALTHY_WITHIN_MS,
       intervalMs: 500,
-      // A service that crashes at start is reported at once, with the end of its log.
-      giveUpIf: () => (target.kind === 'app' && pidOf(stack, target.name) === undefined ? `it exited; the end of its log:\n${logTail(stack, target.name)}` : undefined),
+      // A service that crashes at start (Jaeger with a config it rejects too) is reported at once, with the end of its log.
+      giveUpIf: () => (startsAsProcess(target) && pidOf(stack, target.name) === undefined ? `it exited; the end of its log:\n${logTail(stack, target.name)}` : undefined),
     });
     log(`${target.name}: healthy`);
   });
@@ -122,6 +123,11 @@ async function start(stack: Stack, target: NativeService, overrides: Record<stri
   // A process left from an earlier start that is not healthy is replaced.
   await stopProcess(stack.paths, target.name);
   startProcess(stack.paths, target.name, target.command, target.cwd, { ...target.env, ...overrides });
+}
+
+// Postgres and RabbitMQ are started by their own tools, which wait for them; the rest are processes of ours.
+function startsAsProcess(target: NativeService): boolean {
+  return target.kind === 'app' || target.kind === 'jaeger';
 }
 
 function withDependencies(stack: Stack, names: string[]): NativeService[] {

@@ -92,7 +92,7 @@ describe('nativePlan against docker-compose.yml', () => {
   });
 
   it('runs the Jaeger binary from the tools folder, with the Compose command, in the mounted config folder', () => {
-    expect(service('jaeger').command).toEqual([join(toolsBin, 'jaeger'), '--config', 'config.yaml']);
+    expect(service('jaeger').command).toEqual([join(toolsBin, 'jaeger'), '--config', 'config.yaml', '--config', 'yaml:{}']);
     expect(service('jaeger').cwd).toBe(join(repoRoot, 'jaeger'));
   });
 

@@ -1,21 +1,32 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
+import type { NativeService } from '../native-plan.js';
 import { down, pidOf, type Stack, up } from '../stack.js';
 import { LabError } from './exercise-files.js';
 import type { LabPaths } from './lab-state.js';
 
 // After exercise files change: compile what they belong to and restart only the services that run
-// that code. A file that does not compile leaves the last good build in place and the services
-// running it; a service that crashes at start is reported with the end of its log.
+// that code or read that config. A file that does not compile leaves the last good build in place and
+// the services running it; a service that crashes at start is reported with the end of its log.
 
 const SHARED = 'shared-tracing';
 
-// The app services that run a file: its own service, or every one of them for the shared package.
-export function servicesRunning(files: string[], stack: Stack): string[] {
+// The services that run a file: its own app service, every app service for the shared package, or the
+// service that runs in the folder holding it (Jaeger, in jaeger/, reads its config there at start).
+export function servicesRunning(files: string[], stack: Stack, repoRoot: string): string[] {
   const apps = stack.services.filter((s) => s.kind === 'app').map((s) => s.name);
-  if (files.some((file) => file.startsWith(`${SHARED}/`))) return apps;
-  return apps.filter((name) => files.some((file) => file.startsWith(`services/${name}/`)));
+  const ownFolder = (s: NativeService): boolean => s.kind !== 'app' && s.cwd !== resolve(repoRoot);
+  const readers = stack.services
+    .filter((s) => ownFolder(s) && files.some((file) => resolve(repoRoot, file).startsWith(`${s.cwd}${sep}`)))
+    .map((s) => s.name);
+  if (files.some((file) => file.startsWith(`${SHARED}/`))) return [...readers, ...apps];
+  return [...readers, ...apps.filter((name) => files.some((file) => file.startsWith(`services/${name}/`)))];
+}
+
+// Only the app services are compiled; the others read their files as they are.
+export function compiledServices(services: string[], stack: Stack): string[] {
+  return services.filter((name) => stack.services.some((s) => s.name === name && s.kind === 'app'));
 }
 
 export class BuildError extends LabError {}
@@ -48,10 +59,12 @@ export function build(repoRoot: string, services: string[], paths: LabPaths, log
 // Natively, the services are restarted here; under Compose, `docker compose watch` rebuilds them.
 export async function restart(stack: Stack, services: string[], log: (line: string) => void): Promise<void> {
   if (!services.some((name) => pidOf(stack, name) !== undefined)) {
-    log(`the native stack is not running: the files are in place. Start it with npm run stack:up, or under Compose run docker compose watch`);
+    const underCompose = services.includes('jaeger') ? "restart Jaeger as the exercise's README says" : 'run docker compose watch';
+    log(`the native stack is not running: the files are in place. Start it with npm run stack:up, or under Compose ${underCompose}`);
     return;
   }
-  log(`restarting ${services.join(', ')}`);
+  // Jaeger keeps its traces in memory: a restart starts it empty.
+  log(`restarting ${services.join(', ')}${services.includes('jaeger') ? " (Jaeger's traces so far are gone)" : ''}`);
   await down(stack, services);
   try {
     await up(stack, services);

@@ -1,7 +1,7 @@
 import { type Exercise, findExercise, loadExercises } from '@tracing-lab/checker/exercises';
 import { runCli as runChecker } from '@tracing-lab/checker/run-cli';
 import { loadStack, REPO_ROOT, type Stack } from '../stack.js';
-import { build, restart, servicesRunning } from './apply-changes.js';
+import { build, compiledServices, restart, servicesRunning } from './apply-changes.js';
 import { exerciseFiles, fileHashes, LabError } from './exercise-files.js';
 import { type LabPaths, labPaths, type LabState, progressOf, pointsFor, readState, writeState } from './lab-state.js';
 
@@ -25,9 +25,14 @@ export class LabContext {
     this.state = readState(this.paths);
   }
 
+  // The stack as the mesh runs now: with the Compose variables of the exercise under way, if any.
   get stack(): Stack {
-    this.stackMemo ??= loadStack(this.repoRoot);
+    this.stackMemo ??= this.stackFor(this.state.active ? this.exercise(this.state.active.number) : undefined);
     return this.stackMemo;
+  }
+
+  private stackFor(exercise: Exercise | undefined): Stack {
+    return loadStack(this.repoRoot, { ...process.env, ...exercise?.composeVariables });
   }
 
   exercises(): Exercise[] {
@@ -49,14 +54,18 @@ export class LabContext {
   }
 
   // Compiles and restarts what the exercise's files belong to, when they changed since the last build.
-  async applyChanges(exercise: Exercise, { force = false } = {}): Promise<void> {
+  // `ending`: the exercise is being stopped, so the services go back to the mesh's own settings too.
+  async applyChanges(exercise: Exercise, { force = false, ending = false } = {}): Promise<void> {
     const hashes = fileHashes(exercise, this.repoRoot);
     const built = this.state.active?.built ?? {};
-    if (!force && exerciseFiles(exercise).every((file) => built[file] === hashes[file])) return;
-    const services = servicesRunning(exerciseFiles(exercise), this.stack);
+    const settingsChange = ending && Object.keys(exercise.composeVariables).length > 0;
+    if (!force && !settingsChange && exerciseFiles(exercise).every((file) => built[file] === hashes[file])) return;
+    const stack = ending ? this.stackFor(undefined) : this.stack;
+    const services = servicesRunning(exerciseFiles(exercise), stack, this.repoRoot);
     const log = (line: string) => this.output.err(`lab: ${line}`);
-    build(this.repoRoot, services, this.paths, log);
-    await restart(this.stack, services, log);
+    const compiled = compiledServices(services, stack);
+    if (compiled.length) build(this.repoRoot, compiled, this.paths, log);
+    await restart(stack, services, log);
     if (this.state.active) this.state.active.built = hashes;
     this.save();
   }

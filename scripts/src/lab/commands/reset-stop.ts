@@ -19,7 +19,7 @@ export async function stop(lab: LabContext): Promise<number> {
   const archived = archiveAttempt(exercise, lab.repoRoot, lab.paths, 'stop');
   if (archived) lab.output.err(`lab: your attempt is archived in ${archived}`);
   restoreReference(exercise, lab.repoRoot, lab.paths);
-  await lab.applyChanges(exercise);
+  await lab.applyChanges(exercise, { ending: true });
   delete lab.state.active;
   lab.save();
   lab.output.out(`Exercise ${exercise.number} stopped: the mesh runs its reference files again.`);
