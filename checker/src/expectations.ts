@@ -39,6 +39,10 @@ export const REJECTED_ORDER = { ...PROBE_ORDER, quantity: 0 } as const;
 // The fault scenario task 7 asks for, and where its error must show.
 export const ERROR_SCENARIO = { baggage: 'lab.scenario=backend-error', service: 'backend' } as const;
 
+// The fault scenario task 12 makes slow traces with: the notifier's send takes 2 s, so the order's
+// trace lasts longer than the 1 s exercise 10 calls slow, though the order answers at once.
+export const SLOW_SCENARIO = { baggage: 'lab.scenario=slow-notifier' } as const;
+
 // A span the trace must contain. `under` names another expected span that must be its ancestor
 // (the parent chain may pass through spans not listed, such as Express's request handlers); an
 // ancestor may also be reached through a link, which is how a consumer may join its producer.

@@ -177,6 +177,35 @@ const HINT_TEXTS = {
     `the frontend answered a request whose traceparent said "not sampled" with a traceresponse saying sampled: it overrode its ` +
     `caller's decision. Use a ParentBasedSampler, so a sampled flag that comes in is honoured`,
 
+  tailSamplingKeptNothing: (seconds: number): string =>
+    `none of the checker's traces reached Jaeger within ${seconds}s. The tail_sampling processor holds each trace for ` +
+    `decision_wait before it decides (30 s when not set): keep it shorter than the checker's --timeout. Is tail_sampling ` +
+    `in the traces pipeline's processors, and did Jaeger start with your file (.stack/logs/jaeger.log)?`,
+
+  errorsNotKept: (dropped: number, sent: number): string =>
+    `${dropped} of ${sent} failed orders (lab.scenario=backend-error, status ERROR) are not in Jaeger: no policy keeps status ERROR. ` +
+    `Add a status_code policy with status_codes: [ERROR]; policies are ORed, so it keeps them whatever the others decide`,
+
+  slowNotKept: (dropped: number, sent: number): string =>
+    `${dropped} of ${sent} orders whose trace lasts over 2 s (lab.scenario=slow-notifier: the notifier's send takes 2 s after ` +
+    `the order's answer) are not in Jaeger: no latency policy keeps them. Add a latency policy with threshold_ms: 1000, and keep ` +
+    `decision_wait longer than such a trace: a decision made before its last span arrives sees a fast trace`,
+
+  noProbabilisticPolicy: (kept: number, sent: number): string =>
+    kept === sent
+      ? `all ${sent} ordinary requests are in Jaeger: a policy keeps every trace (always_sample, or a threshold every trace meets), ` +
+        `so nothing is sampled away. Drop it, and keep the rest with a probabilistic policy (sampling_percentage: 10)`
+      : `none of the ${sent} ordinary requests is in Jaeger: no policy keeps a share of the rest. Add a probabilistic policy with sampling_percentage: 10`,
+
+  keptShareWrong: (kept: number, sent: number, low: number, high: number): string =>
+    `${kept} of ${sent} ordinary requests are in Jaeger, where keeping 10% keeps ${low} to ${high} (all but once in 10,000 runs): ` +
+    `the probabilistic policy's sampling_percentage is a percentage (10 for 10%), and no other policy may keep ordinary traces`,
+
+  keptTraceTorn: (count: number): string =>
+    `${count} kept trace(s) lack spans: tail sampling must keep or drop a trace whole. A span that arrives after its trace's ` +
+    `decision follows it only while the trace is still held (num_traces) or remembered (decision_cache); otherwise it is ` +
+    `decided on its own. Keep decision_wait longer than a trace, and num_traces above the traces that arrive in decision_wait`,
+
   clientSpanMissing: (service: string, callee: string): string =>
     `every order's trace lacks the ${service}'s CLIENT span for its call to the ${callee}: the call is made without one, so ` +
     `the ${callee}'s spans hang straight under whatever span was active. Make each outgoing call a CLIENT span and send ` +

@@ -1,8 +1,8 @@
 import { styleText } from 'node:util';
 import { RUN_BAGGAGE_KEY } from './expectations.js';
-import { TASK_COUNT } from './options.js';
 import type { RunResult } from './run-tasks.js';
 import type { TaskResult } from './task.js';
+import { TASKS } from './tasks/index.js';
 
 // The result as a learner reads it in a terminal. Colour only on a terminal (styleText checks the
 // stream, NO_COLOR and FORCE_COLOR).
@@ -30,7 +30,7 @@ export function formatSummary(result: RunResult): string {
   const score = `Score: ${result.score}/${result.maxScore} points (${passed} of ${result.tasks.length} tasks pass)`;
   const verdict = !result.passed
     ? 'Fix the failing tasks above, then run the check again.'
-    : result.tasks.length === TASK_COUNT
+    : result.tasks.length === TASKS.length
       ? 'All tasks pass: the mesh is traced end to end.'
       : 'Passed. Run the check without --task or --exercise for the full score.';
   return ['', styleText('bold', score), verdict].join('\n');

@@ -9,7 +9,7 @@ import { formatHeader, formatSummary, formatTask } from './report-text.js';
 import { RunContext } from './run-context.js';
 import { type RunResult, runTasks } from './run-tasks.js';
 import type { Task } from './task.js';
-import { TASKS } from './tasks/index.js';
+import { ALL_TASKS, TASKS } from './tasks/index.js';
 
 // The one place that owns output and exit codes: 0 every task passes, 1 some fail, 2 the checker
 // cannot run (a bad flag, Jaeger or the frontend unreachable), said in one line without a stack trace.
@@ -92,10 +92,10 @@ async function check(options: CheckerOptions, output: Output): Promise<RunResult
 }
 
 function selectTasks(options: CheckerOptions): Task[] {
-  if (options.task !== undefined) return TASKS.filter((t) => t.id === options.task);
+  if (options.task !== undefined) return ALL_TASKS.filter((t) => t.id === options.task);
   if (options.exercise !== undefined) {
     const graded = findExercise(options.exercise).tasks;
-    return TASKS.filter((t) => graded.includes(t.id));
+    return ALL_TASKS.filter((t) => graded.includes(t.id));
   }
   return TASKS;
 }

@@ -40,6 +40,7 @@ export interface TaskContext {
   linkedTraces(sinceMs: number): Promise<Trace[]>;
   orphanTraces(service: string, request: SentRequest): Promise<Trace[]>;
   sendOrder(extraBaggage?: string, order?: Record<string, number>, traceparent?: string): Promise<SentRequest>;
+  sendUsers(): Promise<SentRequest>;
   readTrace(traceId: string): Promise<Trace | undefined>;
   searchTraces(query: TraceSearch): Promise<Trace[]>;
   // The end of the service's log, as it is now; undefined when there is no log file to read.
@@ -112,6 +113,10 @@ export class RunContext implements TaskContext {
 
   sendOrder(extraBaggage?: string, order?: Record<string, number>, traceparent?: string): Promise<SentRequest> {
     return this.mesh.postOrder(extraBaggage, order, traceparent);
+  }
+
+  sendUsers(): Promise<SentRequest> {
+    return this.mesh.getUsers();
   }
 
   async readTrace(traceId: string): Promise<Trace | undefined> {

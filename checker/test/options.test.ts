@@ -34,8 +34,8 @@ describe('parseOptions', () => {
   });
 
   const refused: Array<[string[], string]> = [
-    [['--task', '12'], "--task '12' is not a whole number from 1 to 11"],
-    [['--task', '1.5'], "--task '1.5' is not a whole number from 1 to 11"],
+    [['--task', '13'], "--task '13' is not a whole number from 1 to 12"],
+    [['--task', '1.5'], "--task '1.5' is not a whole number from 1 to 12"],
     [['--exercise', 'five'], "--exercise 'five' is not a whole number from 1 to 99"],
     [['--task', '6', '--exercise', '5'], '--task and --exercise cannot be given together (see --help)'],
     [['--audit', '0'], "--audit '0' is not a whole number from 1 to 1000"],

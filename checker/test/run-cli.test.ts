@@ -12,7 +12,7 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string[]; er
 
 describe('runCli', () => {
   it('exits 2 with one line naming a bad flag', async () => {
-    expect(await cli('--task', '0')).toEqual({ code: 2, out: [], err: ["check: --task '0' is not a whole number from 1 to 11"] });
+    expect(await cli('--task', '0')).toEqual({ code: 2, out: [], err: ["check: --task '0' is not a whole number from 1 to 12"] });
   });
 
   it('exits 2 with one line naming an exercise that does not exist, and the ones that do', async () => {

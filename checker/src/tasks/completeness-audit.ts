@@ -142,7 +142,7 @@ async function whyMissing(context: TaskContext, service: string, times: number, 
   return hints.spansLost(service, times);
 }
 
-function statusCounts(requests: SentRequest[]): string {
+export function statusCounts(requests: SentRequest[]): string {
   const counts = new Map<string, number>();
   for (const r of requests) {
     const key = r.status === undefined ? (r.error ?? 'no answer') : r.status === 201 ? '201 without traceresponse' : String(r.status);

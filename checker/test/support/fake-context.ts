@@ -86,6 +86,7 @@ export function fakeContext(mesh: FakeMesh = {}): TaskContext {
       if (extraBaggage === SWEPT_ORDER_BAGGAGE) return swept.request;
       return extraBaggage?.includes(PRIVATE_BAGGAGE.key) ? privateBaggage.request : order.request;
     },
+    sendUsers: async () => users.request,
     readTrace: async (traceId) => traces.get(traceId),
     searchTraces: async ({ service }) => [...searchable, ...swept.linked].filter((t) => t.spans.some((s) => s.service === service)),
     logLines: async (service) => (mesh.logs ?? linesOf(order))[service],
