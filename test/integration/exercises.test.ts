@@ -3,6 +3,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ExpectedHints, loadExercises, versionFile } from '@tracing-lab/checker/exercises';
 import { labPaths } from '@tracing-lab/scripts/lab/lab-state';
+import { TASKS } from '@tracing-lab/checker/tasks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '@tracing-lab/scripts/stack';
 import { runNpmScript } from './support/node-cli.js';
@@ -50,12 +51,17 @@ afterAll(() => runNpmScript('lab', ['stop']));
 
 describe.each(exercises.map((e) => [e.number, e.title, e] as const))('exercise %i: %s', (_number, _title, exercise) => {
   const files = Object.keys(exercise.files);
+  // An exercise graded by a task that `npm run check` leaves out changes the mesh under the other
+  // tasks (exercise 10's Jaeger drops most ordinary traces, which they follow): it is proven by its
+  // own tasks alone.
+  const ownTasksOnly = exercise.tasks.some((id) => !TASKS.some((t) => t.id === id));
+  const checkArgs = ownTasksOnly ? [...CHECK_ARGS, '--exercise', String(exercise.number)] : CHECK_ARGS;
 
   it('starts failing exactly its own tasks, with the expected hints', async () => {
     const started = await runNpmScript('lab', ['start', String(exercise.number)]);
     expect(started.code, started.stderr).toBe(0);
     expect(started.stdout).toContain(`Exercise ${exercise.number}: ${exercise.title}`);
-    const tasks = await checkTasks('check', CHECK_ARGS);
+    const tasks = await checkTasks('check', checkArgs);
     expect(verdicts(tasks)).toEqual(expected(exercise.startHints, tasks.map((t) => t.id)));
   });
 
@@ -69,7 +75,7 @@ describe.each(exercises.map((e) => [e.number, e.title, e] as const))('exercise %
   it('passes every task after solution --apply', async () => {
     const applied = await runNpmScript('lab', ['solution', '--apply']);
     expect(applied.code, applied.stderr).toBe(0);
-    const tasks = await checkTasks('check', CHECK_ARGS);
+    const tasks = await checkTasks('check', checkArgs);
     expect(tasks.filter((t) => !t.passed).map((t) => ({ id: t.id, failing: t.checks.filter((c) => !c.ok).map((c) => c.text) }))).toEqual([]);
   });
 
