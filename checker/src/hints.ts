@@ -50,6 +50,10 @@ const HINT_TEXTS = {
     `preloaded bootstrap (shared-tracing/src/register.ts) start the SDK? Then check its OTEL_EXPORTER_OTLP_ENDPOINT ` +
     `(http://jaeger:4318 in Compose, http://127.0.0.1:4318 natively) and its log for export errors`,
 
+  resourceAttributesMissing: (service: string, missing: string[]): string =>
+    `the ${service}'s spans carry no ${missing.join(' or ')}: its SDK did not read OTEL_RESOURCE_ATTRIBUTES. ` +
+    `Keep the SDK's resource detectors on (the env detector reads that variable), and add to the resource rather than replace it`,
+
   expressNotInstrumented: (service: string): string =>
     `the ${service} has HTTP spans but no Express spans: the SDK started after express was loaded, so its ` +
     `instrumentation never patched it. Preload it: node --import @tracing-lab/shared-tracing/register …, never import it from the app`,

@@ -66,6 +66,20 @@ describe('task 1: tracing configured', () => {
   });
 });
 
+describe('task 1: the resource', () => {
+  it("names the service whose spans lost the lab's OTEL_RESOURCE_ATTRIBUTES", async () => {
+    const users = loadFixture('users-healthy');
+    // What an SDK given a resource of its own, detectors off, sends: service.name and nothing else.
+    const ownResource = (f: Fixture): Fixture => ({
+      ...f,
+      trace: changed(f.trace, (s) => (s.service === 'notifier' ? { ...s, resource: { 'service.name': 'notifier' } } : undefined)),
+    });
+    const outcome = await run(1, fakeContext({ order: ownResource(healthy), users: ownResource(users) }));
+    expect(failing(outcome)).toEqual(["notifier: its spans' resource lacks service.namespace and deployment.environment.name"]);
+    expect(ids(outcome)).toEqual(['resourceAttributesMissing']);
+  });
+});
+
 describe('task 2: services running', () => {
   it('names a stopped service and how to start it', async () => {
     const outcome = await run(2, fakeContext({ health: withHealth({ notifier: unreachable('notifier') }) }));

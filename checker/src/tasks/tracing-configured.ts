@@ -54,11 +54,20 @@ function addSpanChecks(outcome: TaskOutcome, service: ServiceExpectation, spans:
     return;
   }
   outcome.checks.push(resourceCheck(service.name, first));
+  const missing = LAB_RESOURCE.filter((key) => first.resource[key] === undefined);
+  if (missing.length) {
+    outcome.checks.push(check(false, `${service.name}: its spans' resource lacks ${missing.join(' and ')}`));
+    outcome.hints.push(hints.resourceAttributesMissing(service.name, missing));
+  }
   if (service.express && spans.some((s) => s.kind === 'server') && !spans.some((s) => s.tags['otel.scope.name'] === EXPRESS_SCOPE)) {
     outcome.checks.push(check(false, `${service.name}: HTTP server spans, but no Express spans`));
     outcome.hints.push(hints.expressNotInstrumented(service.name));
   }
 }
+
+// The lab's own resource attributes, from OTEL_RESOURCE_ATTRIBUTES in docker-compose.yml: an SDK given
+// a resource of its own with the detectors off (autoDetectResources: false) loses them.
+const LAB_RESOURCE = ['service.namespace', 'deployment.environment.name'];
 
 // Resource attributes worth showing next to the name: the lab's OTEL_RESOURCE_ATTRIBUTES and the runtime.
 const SHOWN_RESOURCE = ['service.namespace', 'deployment.environment.name', 'process.runtime.name', 'process.runtime.version'];
