@@ -11,15 +11,15 @@ describe('dependencyGraph', () => {
     const edges = dependencyGraph([order, slowDb, backendError]).map((e) => `${e.parent} -> ${e.child}: ${e.callCount} calls, ${e.errorCount} errors, rate ${e.errorRate}`);
     expect(edges).toEqual([
       'backend -> database: 2 calls, 0 errors, rate 0',
-      'backend -> notifier: 2 calls, 0 errors, rate 0',
+      'database -> notifier: 2 calls, 0 errors, rate 0',
       'frontend -> backend: 3 calls, 1 errors, rate 0.3333',
-      'notifier -> database: 2 calls, 0 errors, rate 0',
+      'notifier -> database: 4 calls, 0 errors, rate 0',
     ]);
   });
 
   it("takes the edge's p95 from the called spans' durations", () => {
     const edge = dependencyGraph([order, slowDb]).find((e) => e.parent === 'backend' && e.child === 'database');
-    expect(edge?.p95).toBe(510.686);
+    expect(edge?.p95).toBe(512.019);
   });
 });
 
@@ -38,8 +38,8 @@ describe('latencyAnomalies', () => {
   it('flags the slow-db trace among ordinary orders, on every span the sleeps slowed down', () => {
     const baseline = Array.from({ length: 6 }, () => order);
     const fromSlowDb = latencyAnomalies([...baseline, slowDb]).filter((a) => a.traceId === slowDb.traceId);
-    expect(fromSlowDb.map((a) => a.spanId)).toEqual(expect.arrayContaining(['3fe19c1a459b06bb', '215c3510ccec2828', '2c976d958558a1d1']));
-    expect(fromSlowDb.find((a) => a.spanId === '3fe19c1a459b06bb')).toMatchObject({ operation: 'database:pg.query:SELECT lab', duration: 501.936, baselineMedian: 0.503 });
+    expect(fromSlowDb.map((a) => a.spanId)).toEqual(expect.arrayContaining(['27a440ea6ef27a67', 'd5a04d8411a18188', '6ace6d0136ea1229']));
+    expect(fromSlowDb.find((a) => a.spanId === '27a440ea6ef27a67')).toMatchObject({ operation: 'database:pg.query:SELECT lab', duration: 502.28, baselineMedian: 1.005 });
   });
 
   it.each([
@@ -64,17 +64,17 @@ describe('compareTraces', () => {
     const comparison = compareTraces(order, slowDb);
     expect(comparison.slower[0]).toMatchObject({
       path: 'frontend:POST /api/orders > frontend:request handler > frontend:POST > backend:POST /orders > backend:request handler > backend:POST > database:POST /db/orders > database:request handler > database:pg.query:SELECT lab',
-      durationA: 0.503,
-      durationB: 501.936,
-      selfDelta: 501.657,
+      durationA: 0.974,
+      durationB: 502.28,
+      selfDelta: 501.43,
     });
     expect(comparison.appeared.map((s) => s.path.split(' > ').at(-1))).toContain('database:pg.query:SELECT lab#1');
-    expect(comparison.delta).toBeCloseTo(1046.309 - 49.489, 3);
+    expect(comparison.delta).toBeCloseTo(1065.852 - 55.066, 3);
   });
 
   it('reports everything past the backend as vanished when the backend fails', () => {
     const comparison = compareTraces(order, backendError);
-    expect(comparison.vanished.map((s) => s.path.split(' > ').at(-1))).toEqual(expect.arrayContaining(['database:POST /db/orders', 'backend:publish orders']));
+    expect(comparison.vanished.map((s) => s.path.split(' > ').at(-1))).toEqual(expect.arrayContaining(['database:POST /db/orders', 'database:publish orders']));
     expect(comparison.appeared).toEqual([]);
   });
 
@@ -92,12 +92,12 @@ describe('traceStats', () => {
       completedTraces: 2,
       failedTraces: 1,
       slowestTraces: [
-        { traceId: slowDb.traceId, duration: 1046.309 },
-        { traceId: order.traceId, duration: 49.489 },
-        { traceId: backendError.traceId, duration: 8.289 },
+        { traceId: slowDb.traceId, duration: 1065.852 },
+        { traceId: order.traceId, duration: 55.066 },
+        { traceId: backendError.traceId, duration: 12.169 },
       ],
     });
-    expect(stats.serviceStats.database?.count).toBe(4);
-    expect(stats.avgDuration).toBeCloseTo((1046.309 + 49.489 + 8.289) / 3, 3);
+    expect(stats.serviceStats.database?.count).toBe(6);
+    expect(stats.avgDuration).toBeCloseTo((1065.852 + 55.066 + 12.169) / 3, 3);
   });
 });

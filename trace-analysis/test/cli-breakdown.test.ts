@@ -15,7 +15,7 @@ function breakdown(name: FixtureName, width = 80): string[] {
   return renderBreakdown(analysed(name).analysis, width, plainPaint, serviceStyles([]));
 }
 
-// `  database  1015.9 ms   97.1%  ████` -> [1015.9, 97.1]
+// `  database  1023.4 ms   96.0%  ████` -> [1023.4, 96.0]
 function figures(line: string): [number, number] {
   const match = / ([\d.]+) ms +([\d.]+)%/.exec(line);
   if (!match) throw new Error(`no figures in ${JSON.stringify(line)}`);
@@ -25,13 +25,14 @@ function figures(line: string): [number, number] {
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 
 describe('the service breakdown', () => {
-  it('lists the self time of each slow-db service, largest first, with its share and a bar', () => {
+  it("lists the self time of each slow-db service, largest first, with its share and a bar, and the order event's wait in the queue", () => {
     expect(breakdown('slow-db')).toEqual([
-      "Self time by service (adds up to the trace's 1046.3 ms)",
-      '  database  1015.9 ms   97.1%  ████████████████████████████████████████████████',
-      '  notifier    19.2 ms    1.8%  █',
-      '  frontend    5.75 ms    0.5%',
-      '  backend     5.47 ms    0.5%',
+      "Self time by service (adds up to the trace's 1065.9 ms)",
+      '  database        1023.4 ms   96.0%  █████████████████████████████████████████',
+      '  notifier          32.3 ms    3.0%  █',
+      '  frontend          5.23 ms    0.5%',
+      '  backend           4.59 ms    0.4%',
+      `  ${IDLE_ENTRY}    0.38 ms    0.0%`,
     ]);
   });
 
@@ -58,9 +59,9 @@ describe('the bottlenecks', () => {
     const { tree, analysis } = analysed('slow-db');
     expect(renderBottlenecks(analysis, tree, 80, plainPaint)).toEqual([
       'Bottlenecks (self time over 10%; * on the critical path)',
-      '* ! 48.0%  501.9 ms  database:pg.query:SELECT lab',
+      '* ! 47.1%  502.3 ms  database:pg.query:SELECT lab',
       '      SELECT pg_sleep($1) /* lab fault scenario: slow-db */',
-      '  ! 47.9%  500.9 ms  database:pg.query:SELECT lab',
+      '  ! 47.0%  501.2 ms  database:pg.query:SELECT lab',
       '      SELECT pg_sleep($1) /* lab fault scenario: slow-db */',
     ]);
   });

@@ -10,7 +10,7 @@ import { recordedTrace } from './support/fixtures.js';
 // The runner with a fake Jaeger and a fake terminal: exit codes, one-line errors and when colours
 // appear, without the network. cli-spawn.test.ts runs the compiled CLI itself.
 
-const SLOW_DB = '1ed9736e0494ad3e5e75c288ea8c6d60';
+const SLOW_DB = '605fd478ac5791f5901c80b8e21e13bc';
 const SLOW_DB_BODY = readFileSync(join(__dirname, 'fixtures', 'slow-db.json'), 'utf8');
 
 type Jaeger = (url: string) => Response | Promise<Response>;
@@ -60,7 +60,7 @@ describe('runTraceCli', () => {
   });
 
   it('takes a whole traceresponse value and another Jaeger', async () => {
-    const result = await run([`00-${SLOW_DB}-2c976d958558a1d1-01`, '--jaeger-url', 'http://127.0.0.1:9999/']);
+    const result = await run([`00-${SLOW_DB}-6ace6d0136ea1229-01`, '--jaeger-url', 'http://127.0.0.1:9999/']);
     expect([result.code, result.urls]).toEqual([0, [`http://127.0.0.1:9999/api/traces/${SLOW_DB}`]]);
   });
 

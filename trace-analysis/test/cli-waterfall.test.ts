@@ -63,12 +63,12 @@ describe('the terminal report', () => {
 describe('the waterfall', () => {
   it('marks the slow-db SELECT pg_sleep span as on the critical path and a bottleneck, its bar solid', () => {
     const lines = waterfall('slow-db', 80);
-    expect(lines[0]).toBe('  span                         service  0                   1046.3 ms    ms');
-    expect(lines[11]).toBe('*         pg.query:SELECT lab  database ███████████████               501.9 !48%');
+    expect(lines[0]).toBe('  span                         service  0                   1065.9 ms    ms');
+    expect(lines[11]).toBe('*         pg.query:SELECT lab  database ██████████████                502.3 !47%');
   });
 
   it('marks the second pg_sleep, in the notification after the response, as a bottleneck off the critical path', () => {
-    expect(waterfall('slow-db', 80)[24]).toBe('            pg.query:SELECT l… database                ░░░░░░░░░░░░░░ 500.9 !48%');
+    expect(waterfall('slow-db', 80)[29]).toBe('               pg.query:SELEC… database                ░░░░░░░░░░░░░░ 501.3 !47%');
   });
 
   it('shows one row per span, in tree order, indented by depth', () => {
