@@ -28,10 +28,13 @@ export class MeshClient {
     private readonly baggage: string,
   ) {}
 
-  // Every service is on the frontend's host, at its own port.
+  // Every service is on the frontend's host, at its own port; inside the Compose network, where the
+  // frontend is reached by its service name, each service is at its own name.
   healthUrl(service: ServiceExpectation): string {
     const url = new URL(this.frontendUrl);
-    if (service.name !== 'frontend') url.port = String(service.port);
+    if (service.name === 'frontend') return new URL('/health', url).href;
+    if (url.hostname === 'frontend') url.hostname = service.name;
+    url.port = String(service.port);
     return new URL('/health', url).href;
   }
 

@@ -32,6 +32,12 @@ export const DEFAULTS = {
   logsDir: resolve(__dirname, '..', '..', '.stack', 'logs'),
 } as const;
 
+// Where the mesh is, when no flag says: LAB_FRONTEND_URL and LAB_JAEGER_URL name it from elsewhere
+// (docker-compose.yml sets them for `docker compose run --rm check`, inside the project's network).
+export function meshAddresses(env: NodeJS.ProcessEnv = process.env): { jaegerUrl: string; frontendUrl: string } {
+  return { jaegerUrl: env.LAB_JAEGER_URL || DEFAULTS.jaegerUrl, frontendUrl: env.LAB_FRONTEND_URL || DEFAULTS.frontendUrl };
+}
+
 // Tasks 1 to 11 make up `npm run check`; task 12 runs only for exercise 10 (tasks/index.ts).
 export const TASK_COUNT = 12;
 const MAX_AUDIT = 1000;
@@ -41,8 +47,9 @@ export const USAGE = `Usage: npm run check -- [options]
 Checks which tracing tasks of the lab work, with its own requests through the mesh, and scores them.
 
 Options:
-  --jaeger-url <url>    Jaeger's query API (default ${DEFAULTS.jaegerUrl})
-  --frontend-url <url>  the mesh's entry point; the other services are on its host (default ${DEFAULTS.frontendUrl})
+  --jaeger-url <url>    Jaeger's query API (default ${DEFAULTS.jaegerUrl}, or LAB_JAEGER_URL)
+  --frontend-url <url>  the mesh's entry point; the other services are on its host, or at their own
+                        names when its host is \`frontend\` (default ${DEFAULTS.frontendUrl}, or LAB_FRONTEND_URL)
   --task <n>            run task n only (1-${TASK_COUNT})
   --exercise <n>        run only the tasks that grade exercise n (npm run lab -- list)
   --json                print the result as JSON
@@ -57,14 +64,15 @@ Exit code: 0 all tasks pass, 1 some fail, 2 the checker cannot run.`;
 
 export function parseOptions(argv: string[]): CheckerOptions {
   let values;
+  const addresses = meshAddresses();
   try {
     ({ values } = parseArgs({
       args: argv,
       strict: true,
       allowPositionals: false,
       options: {
-        'jaeger-url': { type: 'string', default: DEFAULTS.jaegerUrl },
-        'frontend-url': { type: 'string', default: DEFAULTS.frontendUrl },
+        'jaeger-url': { type: 'string', default: addresses.jaegerUrl },
+        'frontend-url': { type: 'string', default: addresses.frontendUrl },
         task: { type: 'string' },
         exercise: { type: 'string' },
         json: { type: 'boolean', default: false },

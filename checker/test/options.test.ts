@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseOptions, UsageError } from '../src/options.js';
 
 describe('parseOptions', () => {
@@ -47,5 +47,22 @@ describe('parseOptions', () => {
   ];
   it.each(refused)('%j -> %s', (argv, message) => {
     expect(() => parseOptions(argv)).toThrow(new UsageError(message));
+  });
+});
+
+describe('parseOptions inside the Compose network (docker compose run --rm check)', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('takes the mesh from LAB_FRONTEND_URL and LAB_JAEGER_URL when no flag names it', () => {
+    vi.stubEnv('LAB_FRONTEND_URL', 'http://frontend:8080');
+    vi.stubEnv('LAB_JAEGER_URL', 'http://jaeger:16686');
+    expect(parseOptions([])).toMatchObject({ frontendUrl: 'http://frontend:8080', jaegerUrl: 'http://jaeger:16686' });
+  });
+
+  it('lets a flag win over LAB_FRONTEND_URL', () => {
+    vi.stubEnv('LAB_FRONTEND_URL', 'http://frontend:8080');
+    expect(parseOptions(['--frontend-url', 'http://127.0.0.1:8080'])).toMatchObject({ frontendUrl: 'http://127.0.0.1:8080' });
   });
 });

@@ -58,6 +58,11 @@ describe('load options', () => {
     expect(parse(['--requests=20'])).toMatchObject({ requests: 20, duration: undefined });
   });
 
+  it('sends to LAB_FRONTEND_URL when --target does not name the frontend (inside the Compose network)', () => {
+    expect(parseLoadOptions([], { LAB_FRONTEND_URL: 'http://frontend:8080' })).toMatchObject({ target: 'http://frontend:8080' });
+    expect(parseLoadOptions(['--target', 'http://127.0.0.1:8080'], { LAB_FRONTEND_URL: 'http://frontend:8080' })).toMatchObject({ target: 'http://127.0.0.1:8080' });
+  });
+
   it('answers --help and -h with the usage text', () => {
     expect(parseLoadOptions(['--help'])).toBe('help');
     expect(parseLoadOptions(['-h', '--rate', 'nonsense'])).toBe('help');

@@ -40,7 +40,7 @@ ${SCENARIOS.map((s) => `      ${s.name.padEnd(18)}${s.description}`).join('\n')}
   --duration <seconds>  how long to send (default ${LOAD_DEFAULTS.duration}); not with --requests
   --requests <n>        send exactly n requests, then stop; not with --duration
   --concurrency <n>     connections (default ${LOAD_DEFAULTS.concurrency}, or one per ${LOAD_DEFAULTS.requestsPerSecondPerConnection} req/s of --rate)
-  --target <url>        the frontend (default ${LOAD_DEFAULTS.target})
+  --target <url>        the frontend (default ${LOAD_DEFAULTS.target}, or LAB_FRONTEND_URL)
   --jaeger-ui <url>     for the trace links (default ${LOAD_DEFAULTS.jaegerUi})
   --json                print only a JSON summary on stdout
   --help                this text`;
@@ -58,7 +58,9 @@ const FLAGS = {
 } as const;
 
 // The options to run with, or 'help' when the user asked for the usage text.
-export function parseLoadOptions(argv: readonly string[]): LoadOptions | 'help' {
+// `env`: LAB_FRONTEND_URL names the target when --target does not (docker-compose.yml sets it for
+// `docker compose run --rm load`, inside the project's network).
+export function parseLoadOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): LoadOptions | 'help' {
   const { values } = parseFlags(argv);
   if (values.help) return 'help';
   if (values.duration !== undefined && values.requests !== undefined) {
@@ -72,7 +74,7 @@ export function parseLoadOptions(argv: readonly string[]): LoadOptions | 'help' 
     duration: requests !== undefined ? undefined : values.duration === undefined ? LOAD_DEFAULTS.duration : seconds('--duration', values.duration),
     requests,
     concurrency: values.concurrency === undefined ? defaultConcurrency(rate) : positiveInteger('--concurrency', values.concurrency),
-    target: httpUrl('--target', values.target ?? LOAD_DEFAULTS.target),
+    target: httpUrl('--target', values.target ?? (env.LAB_FRONTEND_URL || LOAD_DEFAULTS.target)),
     jaegerUi: httpUrl('--jaeger-ui', values['jaeger-ui'] ?? LOAD_DEFAULTS.jaegerUi),
     json: values.json ?? false,
   };
