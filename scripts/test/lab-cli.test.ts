@@ -2,8 +2,9 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { findExercise } from '@tracing-lab/checker/exercises';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runLabCli } from '../src/lab/cli.js';
+import { servicesBuiltFrom } from '../src/lab/compose-mesh.js';
 
 // `npm run lab` refusing what it cannot do, in a folder of its own with copies of the exercise files:
 // one line naming the problem, exit code 2, and nothing changed. The integration suite runs the
@@ -137,5 +138,43 @@ describe('npm run lab -- incident', () => {
   it('lists the causes, and says so when stop finds nothing to mend', async () => {
     expect((await lab('incident', 'causes')).out[0]).toMatch(/^The causes an answer names \(--cause\):\n  pool-exhaustion +requests wait/);
     expect(await lab('incident', 'stop')).toEqual({ code: 0, out: ['No incident is under way: the mesh is as it was.'], err: [] });
+  });
+});
+
+// Under Compose (`docker compose run --rm lab`, whose service sets LAB_STACK=compose) the lab puts files
+// in place and leaves the rebuild to `docker compose watch`; the Compose suite runs it for real.
+describe('npm run lab under Compose', () => {
+  beforeEach(() => {
+    vi.stubEnv('LAB_STACK', 'compose');
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('starts an exercise by putting its start files in place, leaving the rebuild to docker compose watch and the grade for later', async () => {
+    const run = await lab('start', '5');
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(root, file5), 'utf8')).toBe(readFileSync(join(exercise5.dir, 'start', file5), 'utf8'));
+    expect(run.err).toEqual([
+      'lab: the files are in place: docker compose watch rebuilds and restarts the services they belong to (without it running: docker compose up --build --detach <service>)',
+    ]);
+    expect(run.out.at(-1)).toBe('\nOnce they are rebuilt, grade your work with: docker compose run --rm lab check');
+  });
+
+  it('refuses an incident in one line that says how to run one natively', async () => {
+    const run = await lab('incident', 'start', '--level', '1');
+    expect(run.code).toBe(2);
+    expect(run.err).toEqual([
+      'lab: incidents run on the native stack only (npm run setup && npm run stack:up, then npm run lab -- incident start): ' +
+        'under Compose the lab cannot yet restart a service with another setting, nor keep a process beside the mesh (docs/incidents.md)',
+    ]);
+  });
+
+  it.each([
+    [['services/database/src/inventory.ts'], ['database']],
+    [['services/frontend/src/app.ts', 'services/backend/src/app.ts'], ['backend', 'frontend']],
+    [['shared-tracing/src/register.ts'], ['backend', 'database', 'frontend', 'notifier', 'trace-api']],
+  ])('waits for %j to be rebuilt in %j', (files, services) => {
+    expect(servicesBuiltFrom(files, ['backend', 'database', 'frontend', 'notifier', 'trace-api']).sort()).toEqual(services);
   });
 });

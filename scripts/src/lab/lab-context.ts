@@ -1,7 +1,10 @@
 import { type Exercise, findExercise, loadExercises } from '@tracing-lab/checker/exercises';
 import { runCli as runChecker } from '@tracing-lab/checker/run-cli';
 import { loadStack, REPO_ROOT, type Stack } from '../stack.js';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { build, compiledServices, restart, servicesRunning } from './apply-changes.js';
+import { assertRebuilt, REBUILD_NOTE, servicesBuiltFrom, underCompose } from './compose-mesh.js';
 import { exerciseFiles, fileHashes, LabError } from './exercise-files.js';
 import { type LabPaths, labPaths, type LabState, progressOf, pointsFor, readState, writeState } from './lab-state.js';
 
@@ -60,18 +63,26 @@ export class LabContext {
     const built = this.state.active?.built ?? {};
     const settingsChange = ending && Object.keys(exercise.composeVariables).length > 0;
     if (!force && !settingsChange && exerciseFiles(exercise).every((file) => built[file] === hashes[file])) return;
-    const stack = ending ? this.stackFor(undefined) : this.stack;
-    const services = servicesRunning(exerciseFiles(exercise), stack, this.repoRoot);
     const log = (line: string) => this.output.err(`lab: ${line}`);
-    const compiled = compiledServices(services, stack);
-    if (compiled.length) build(this.repoRoot, compiled, this.paths, log);
-    await restart(stack, services, log);
+    if (underCompose()) {
+      log(REBUILD_NOTE);
+    } else {
+      const stack = ending ? this.stackFor(undefined) : this.stack;
+      const services = servicesRunning(exerciseFiles(exercise), stack, this.repoRoot);
+      const compiled = compiledServices(services, stack);
+      if (compiled.length) build(this.repoRoot, compiled, this.paths, log);
+      await restart(stack, services, log);
+    }
     if (this.state.active) this.state.active.built = hashes;
     this.save();
   }
 
   // Grades the active exercise with the checker; records the first pass and its points.
   async grade(exercise: Exercise, extraArgs: string[] = []): Promise<number> {
+    if (underCompose()) {
+      const files = exerciseFiles(exercise);
+      await assertRebuilt(files, servicesBuiltFrom(files, readdirSync(join(this.repoRoot, 'services'))), this.repoRoot);
+    }
     const code = await runChecker(['--exercise', String(exercise.number), ...extraArgs], this.output);
     const progress = progressOf(this.state, exercise.number);
     if (code === 0 && !progress.doneAt) {

@@ -6,6 +6,7 @@ import { applyFault, restoreFault } from '../incidents/faults.js';
 import { grade } from '../incidents/grade.js';
 import { MAX_ATTEMPTS, POINTS_PER_HINT, type RunningIncident } from '../incidents/incident-state.js';
 import { pickIncident } from '../incidents/pick.js';
+import { underCompose } from '../compose-mesh.js';
 import { LabError } from '../exercise-files.js';
 import type { LabContext } from '../lab-context.js';
 import { pidOf } from '../../stack.js';
@@ -69,6 +70,12 @@ async function startIncident(lab: LabContext, args: string[]): Promise<number> {
   const values = flags(args, { level: { type: 'string' }, seed: { type: 'string' } });
   if (values.level !== undefined && !/^[123]$/.test(values.level)) throw new LabError(`--level must be 1, 2 or 3 (got '${values.level}')`);
   if (values.seed !== undefined && !/^\d{1,9}$/.test(values.seed)) throw new LabError(`--seed must be a whole number (got '${values.seed}')`);
+  if (underCompose()) {
+    throw new LabError(
+      'incidents run on the native stack only (npm run setup && npm run stack:up, then npm run lab -- incident start): ' +
+        'under Compose the lab cannot yet restart a service with another setting, nor keep a process beside the mesh (docs/incidents.md)',
+    );
+  }
   if (lab.state.incident) throw new LabError('an incident is under way already: answer it, or end it with npm run lab -- incident stop');
   if (lab.state.active) throw new LabError(`exercise ${lab.state.active.number} is under way: finish it with npm run lab -- stop before an incident`);
   if (pidOf(lab.stack, 'frontend') === undefined) throw new LabError('the native stack is not running: start it with npm run stack:up');

@@ -1,3 +1,4 @@
+import { CHECK_ONCE_REBUILT, underCompose } from '../compose-mesh.js';
 import type { LabContext } from '../lab-context.js';
 import { archiveAttempt, putVersion, versionPath } from '../exercise-files.js';
 import { progressOf } from '../lab-state.js';
@@ -18,5 +19,9 @@ export async function solution(lab: LabContext, apply: boolean): Promise<number>
   progressOf(lab.state, exercise.number).revealed = true;
   lab.save();
   await lab.applyChanges(exercise);
+  if (underCompose()) {
+    lab.output.out(CHECK_ONCE_REBUILT);
+    return 0;
+  }
   return lab.grade(exercise);
 }

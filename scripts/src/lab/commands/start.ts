@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import type { LabContext } from '../lab-context.js';
+import { CHECK_ONCE_REBUILT, underCompose } from '../compose-mesh.js';
 import { LabError, putVersion, saveReference, staleFiles } from '../exercise-files.js';
 import { progressOf } from '../lab-state.js';
 
@@ -32,6 +33,10 @@ export async function start(lab: LabContext, number: number): Promise<number> {
   lab.output.out(`Exercise ${number}: ${exercise.title}`);
   lab.output.out(`Read ${relative(lab.repoRoot, exercise.dir)}/README.md. Your files: ${Object.keys(exercise.files).join(', ')}`);
   await lab.applyChanges(exercise, { force: true });
+  if (underCompose()) {
+    lab.output.out(`\n${CHECK_ONCE_REBUILT}`);
+    return 0;
+  }
   lab.output.out('\nWhere you start from:');
   await lab.grade(exercise);
   return 0;
