@@ -2,7 +2,8 @@
 # --build-arg SERVICE=<name>. Node's version here is also the one `npm run setup` installs natively.
 ARG NODE_VERSION=24.21.0
 
-FROM node:${NODE_VERSION}-bookworm-slim AS build
+# Every workspace's dependencies, shared by the services' build and the tools.
+FROM node:${NODE_VERSION}-bookworm-slim AS deps
 WORKDIR /app
 # Manifests first, so the dependency layer is rebuilt only when they change.
 COPY package.json package-lock.json tsconfig.base.json ./
@@ -16,6 +17,20 @@ COPY trace-analysis/package.json trace-analysis/
 COPY scripts/package.json scripts/
 COPY checker/package.json checker/
 RUN npm ci --ignore-scripts --no-audit --no-fund
+
+# The lab's tools for learners with only Docker: the checker, the load generator and the exercise track,
+# built as `npm run build` builds them natively (docker-compose.yml's profile `tools`: docker compose run
+# --rm check | load | lab). Before the services' stages, so that a builder that builds every stage up to
+# its target (Docker's classic builder) never needs a SERVICE for it; BuildKit skips it for a service.
+FROM deps AS tools
+COPY shared-tracing shared-tracing
+COPY trace-analysis trace-analysis
+COPY checker checker
+COPY scripts scripts
+COPY exercises exercises
+RUN npx tsc -b checker scripts
+
+FROM deps AS build
 COPY shared-tracing shared-tracing
 COPY trace-analysis trace-analysis
 COPY services services

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Document, parseDocument } from 'yaml';
 
@@ -23,6 +23,12 @@ interface ResolvedService {
   image?: string;
   healthcheck?: { test?: string[] };
   stop_grace_period?: string;
+  develop?: { watch?: Array<{ action: string; path: string }> };
+  profiles?: string[];
+  build?: { target?: string };
+  entrypoint?: string[];
+  environment?: Record<string, string>;
+  volumes?: Array<{ type: string; source: string; target: string }>;
   depends_on?: Record<string, { condition: string }>;
   ports?: Array<{ published: string; target: number }>;
 }
@@ -67,7 +73,27 @@ const dependencies = [
   { service: 'trace-api', dependsOn: 'jaeger, rabbitmq' },
 ];
 
+// What each service's image is built from, as `docker compose watch` follows it (develop.watch).
+const watched = [
+  { service: 'frontend', paths: 'services/frontend, shared-tracing, package-lock.json' },
+  { service: 'backend', paths: 'services/backend, shared-tracing, package-lock.json' },
+  { service: 'database', paths: 'services/database, shared-tracing, package-lock.json' },
+  { service: 'notifier', paths: 'services/notifier, shared-tracing, package-lock.json' },
+  { service: 'trace-api', paths: 'services/trace-api, shared-tracing, trace-analysis, package-lock.json' },
+];
+
+// The profile `tools`: each tool, the command it runs, what it mounts (the engine's socket where
+// Docker's is, for the checker's task 11; the lab, the working tree) and its settings beyond the mesh's
+// addresses.
+const tools = [
+  { service: 'check', entrypoint: 'node checker/dist/cli.js', mounts: '/var/run/docker.sock', env: '' },
+  { service: 'load', entrypoint: 'node scripts/dist/load.js', mounts: '/var/run/docker.sock', env: '' },
+  { service: 'lab', entrypoint: 'node scripts/dist/lab.js', mounts: '/var/run/docker.sock, . at /repo', env: 'LAB_STACK=compose LAB_REPO_ROOT=/repo' },
+];
+const MESH_ADDRESSES = ['LAB_FRONTEND_URL=http://frontend:8080', 'LAB_JAEGER_URL=http://jaeger:16686'];
+
 let services: Record<string, ResolvedService>;
+let withTools: Record<string, ResolvedService>;
 let scratch: string;
 
 beforeAll(() => {
@@ -77,6 +103,9 @@ beforeAll(() => {
   const resolved = runCompose(composeFile, 'config', '--format', 'json');
   if (resolved.code !== 0) throw new Error(`docker-compose config failed:\n${resolved.stderr}`);
   services = (JSON.parse(resolved.stdout) as { services: Record<string, ResolvedService> }).services;
+  const tooled = runCompose(composeFile, '--profile', 'tools', 'config', '--format', 'json');
+  if (tooled.code !== 0) throw new Error(`docker-compose --profile tools config failed:\n${tooled.stderr}`);
+  withTools = (JSON.parse(tooled.stdout) as { services: Record<string, ResolvedService> }).services;
   scratch = mkdtempSync(join(tmpdir(), 'tracing-lab-compose-'));
 });
 
@@ -120,6 +149,28 @@ describe('docker-compose.yml, loaded by the real Compose', () => {
       .filter(([, service]) => !service.stop_grace_period)
       .map(([name]) => name);
     expect(withoutGracePeriod).toEqual([]);
+  });
+
+  it.each(watched)('rebuilds $service on `docker compose watch` when a file in $paths is saved', ({ service, paths }) => {
+    const rules = (services[service]?.develop?.watch ?? []).map((rule) => `${rule.action} ${relative(repoRoot, rule.path)}`);
+    expect(rules).toEqual(paths.split(', ').map((path) => `rebuild ${path}`));
+  });
+
+  it('leaves the tools out of `docker compose up`: only the profile tools has them', () => {
+    expect(Object.keys(withTools).filter((name) => !services[name]).sort()).toEqual(tools.map((t) => t.service).sort());
+  });
+
+  it.each(tools)('runs $service in the profile tools as `$entrypoint`, from the Dockerfile stage tools, mounting $mounts', ({ service, entrypoint, mounts, env }) => {
+    const tool = withTools[service];
+    const mounted = (tool?.volumes ?? []).map((v) => (v.source === repoRoot ? `. at ${v.target}` : v.target));
+    const settings = Object.entries(tool?.environment ?? {}).map(([key, value]) => `${key}=${value}`);
+    expect({ profiles: tool?.profiles, target: tool?.build?.target, entrypoint: tool?.entrypoint?.join(' '), mounts: mounted.join(', ') }).toEqual({
+      profiles: ['tools'],
+      target: 'tools',
+      entrypoint,
+      mounts,
+    });
+    expect(settings.sort()).toEqual([...MESH_ADDRESSES, ...env.split(' ').filter(Boolean)].sort());
   });
 
   it.each(dependencies)('starts $service only once $dependsOn are healthy', ({ service, dependsOn }) => {

@@ -6,13 +6,12 @@ import { checkedPage, launchChromium, SCREENSHOTS } from './support/browser.js';
 import { waitForTrace } from './support/jaeger.js';
 import { FRONTEND } from './support/mesh.js';
 import { wholeOrderTrace } from './support/order-trace.js';
+import { ancestry, BROWSER, placeOrder } from './support/shop-page.js';
 
 // The frontend's shop page (GET /) in a real headless Chromium, against the running mesh and Jaeger:
 // one click on "Place order" is one trace, from the browser's click to the notifier, read back from
 // Jaeger's query API; and a refused order says why on the page.
 
-// The service name of the page's own spans (services/frontend/shop/browser-tracing.ts).
-const BROWSER = 'browser';
 const MESH_SERVICES = ['backend', 'database', 'frontend', 'notifier'];
 // The seeded users' addresses all end so (services/database/src/schema.ts): none may reach a span.
 const EMAIL = /@example\.com/;
@@ -34,29 +33,9 @@ beforeEach(async () => {
   return opened.closeAndCheck;
 });
 
-// Opens the page, waits for its form, and places an order of `quantity` trackballs for user 2.
-async function placeOrder(quantity: string): Promise<{ traceresponse: string | undefined }> {
-  await page.goto(`${FRONTEND}/`);
-  await page.locator('#place-order:enabled').waitFor({ timeout: 30_000 });
-  await page.selectOption('#product', '2');
-  await page.selectOption('#user', '2');
-  await page.fill('#quantity', quantity);
-  const answered = page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/orders');
-  await page.click('#place-order');
-  return { traceresponse: (await answered).headers().traceresponse };
-}
-
-// The chain of parents from a span up to its trace's root.
-function ancestry(span: Span, spans: Span[]): Span[] {
-  const byId = new Map(spans.map((s) => [s.spanId, s]));
-  const chain = [span];
-  for (let parent = byId.get(span.parentSpanId ?? ''); parent; parent = byId.get(parent.parentSpanId ?? '')) chain.push(parent);
-  return chain;
-}
-
 describe('the shop page', () => {
   it("starts the order's trace with the click: the browser's spans at its root, every mesh service under them", async () => {
-    const { traceresponse } = await placeOrder('1');
+    const { traceresponse } = await placeOrder(page, FRONTEND, '1');
     const traceId = await page.locator('#trace-id').textContent();
     expect(traceId).toMatch(/^[0-9a-f]{32}$/);
     // The frontend continued the browser's trace: its traceresponse names the same trace.
@@ -82,7 +61,7 @@ describe('the shop page', () => {
   });
 
   it('says why an order was refused, with the trace of the refusal', async () => {
-    await placeOrder('0');
+    await placeOrder(page, FRONTEND, '0');
     const alert = page.locator('[role=alert]');
     await alert.waitFor();
     expect(await alert.textContent()).toBe("Order not placed: 'quantity' must be an integer from 1 to 100");

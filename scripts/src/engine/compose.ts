@@ -14,9 +14,11 @@ export interface ComposeRun {
   output: string;
 }
 
+// LAB_DOCKER_SOCKET: the engine's socket, which docker-compose.yml mounts into the tools' containers
+// (profile `tools`) where Docker's own would be.
 export function composeEnv(paths: EnginePaths, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const kept = Object.entries(env).filter(([name]) => !/^(COMPOSE|DOCKER)_/.test(name));
-  return { ...Object.fromEntries(kept), ...dockerClientEnv(paths) };
+  return { ...Object.fromEntries(kept), ...dockerClientEnv(paths), LAB_DOCKER_SOCKET: paths.socket };
 }
 
 export interface ComposeOptions {
@@ -25,10 +27,12 @@ export interface ComposeOptions {
   // Where to copy the output as it comes (a build's progress), besides keeping it.
   echo?: NodeJS.WritableStream;
   logFile?: string;
+  // Stops a command that runs until stopped (`watch`, `logs --follow`) with SIGTERM.
+  signal?: AbortSignal;
 }
 
 // `docker compose <args>` in the repository.
-export function compose(repoRoot: string, paths: EnginePaths, args: string[], { overrides = [], echo, logFile }: ComposeOptions = {}): Promise<ComposeRun> {
+export function compose(repoRoot: string, paths: EnginePaths, args: string[], { overrides = [], echo, logFile, signal }: ComposeOptions = {}): Promise<ComposeRun> {
   return new Promise((resolve, reject) => {
     const binary = join(repoRoot, '.tools', 'bin', 'docker-compose');
     const files = [join(repoRoot, COMPOSE_FILE), ...overrides].flatMap((file) => ['-f', file]);
@@ -36,6 +40,7 @@ export function compose(repoRoot: string, paths: EnginePaths, args: string[], { 
       cwd: repoRoot,
       env: composeEnv(paths),
       stdio: ['ignore', 'pipe', 'pipe'],
+      signal,
     });
     const log = logFile ? createWriteStream(logFile) : undefined;
     let output = '';
@@ -46,7 +51,8 @@ export function compose(repoRoot: string, paths: EnginePaths, args: string[], { 
     };
     child.stdout.on('data', take);
     child.stderr.on('data', take);
-    child.once('error', reject);
+    // Stopped through `signal`: it still closes, and resolves with what it printed.
+    child.once('error', (error) => (error.name === 'AbortError' ? undefined : reject(error)));
     child.once('close', (code) => {
       log?.end();
       resolve({ code, output });

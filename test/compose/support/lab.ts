@@ -14,7 +14,7 @@ export const JAEGER = 'http://127.0.0.1:16686';
 
 const paths = enginePaths();
 
-export async function dockerCompose(args: string[], options: Omit<ComposeOptions, 'echo'> = {}): Promise<ComposeRun> {
+export async function dockerCompose(args: string[], options: ComposeOptions = {}): Promise<ComposeRun> {
   const run = await compose(REPO_ROOT, paths, args, options);
   if (run.code !== 0) throw new Error(`docker compose ${args.join(' ')} exited ${run.code}: ${run.output.trim()}`);
   return run;
@@ -28,6 +28,7 @@ export function override(name: string): string {
 // What `docker inspect` shows of a container, as far as the tests read it.
 export interface Inspected {
   Id: string;
+  Image: string;
   Config: { User: string; Env: string[]; StopTimeout?: number };
   State: { Status: string; Pid: number; ExitCode: number; StartedAt: string; FinishedAt: string; Health?: { Status: string } };
 }
