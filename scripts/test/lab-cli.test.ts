@@ -1,10 +1,10 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chownSync, cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { findExercise } from '@tracing-lab/checker/exercises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runLabCli } from '../src/lab/cli.js';
-import { servicesBuiltFrom } from '../src/lab/compose-mesh.js';
+import { handBackToTreeOwner, servicesBuiltFrom } from '../src/lab/compose-mesh.js';
 
 // `npm run lab` refusing what it cannot do, in a folder of its own with copies of the exercise files:
 // one line naming the problem, exit code 2, and nothing changed. The integration suite runs the
@@ -176,5 +176,21 @@ describe('npm run lab under Compose', () => {
     [['shared-tracing/src/register.ts'], ['backend', 'database', 'frontend', 'notifier', 'trace-api']],
   ])('waits for %j to be rebuilt in %j', (files, services) => {
     expect(servicesBuiltFrom(files, ['backend', 'database', 'frontend', 'notifier', 'trace-api']).sort()).toEqual(services);
+  });
+});
+
+describe('the lab under Compose, as root in a tree the learner owns', () => {
+  const LEARNER = { uid: 1000, gid: 1000 };
+
+  it('hands what it created in the tree to the tree\'s owner, and leaves what the learner owns as it is', () => {
+    if (process.getuid?.() !== 0) return;
+    chownSync(root, LEARNER.uid, LEARNER.gid);
+    mkdirSync(join(root, '.lab', 'attempts', '05-custom-spans'), { recursive: true });
+    writeFileSync(join(root, '.lab', 'attempts', '05-custom-spans', 'app.ts'), '');
+    handBackToTreeOwner(root, [join(root, '.lab'), join(root, 'not-there.ts')]);
+    const owner = (path: string) => ({ uid: statSync(path).uid, gid: statSync(path).gid });
+    expect(owner(join(root, '.lab'))).toEqual(LEARNER);
+    expect(owner(join(root, '.lab', 'attempts', '05-custom-spans', 'app.ts'))).toEqual(LEARNER);
+    expect(statSync(join(root, file5)).uid).toBe(0);
   });
 });

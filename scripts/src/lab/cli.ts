@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { ExerciseError } from '@tracing-lab/checker/exercises';
 import { checkExercise } from './commands/check.js';
 import { diff } from './commands/diff.js';
@@ -7,7 +8,8 @@ import { list } from './commands/list.js';
 import { reset, stop } from './commands/reset-stop.js';
 import { solution } from './commands/solution.js';
 import { start } from './commands/start.js';
-import { LabError } from './exercise-files.js';
+import { handBackToTreeOwner, underCompose } from './compose-mesh.js';
+import { exerciseFiles, LabError } from './exercise-files.js';
 import { LabContext, type Output } from './lab-context.js';
 
 // `npm run lab -- <command>`: the one place that prints errors and picks the exit code: 0 done (or
@@ -55,34 +57,46 @@ export async function runLabCli(argv: string[], output: Output, repoRoot?: strin
     }
     if (NO_ARGS.has(command) && rest.length) throw new LabError(`'${command}' takes no arguments (got ${rest.join(' ')})`);
     const lab = new LabContext(output, repoRoot);
-    switch (command) {
-      case 'list':
-      case 'status':
-        return list(lab);
-      case 'start':
-        return await start(lab, exerciseNumber(rest));
-      case 'check':
-        return await checkExercise(lab, rest.includes('--watch'), rest.filter((a) => a !== '--watch'));
-      case 'hint':
-        return hint(lab);
-      case 'diff':
-        return diff(lab);
-      case 'solution':
-        if (rest.some((a) => a !== '--apply')) throw new LabError(`'solution' takes only --apply (got ${rest.join(' ')})`);
-        return await solution(lab, rest.includes('--apply'));
-      case 'reset':
-        return await reset(lab);
-      case 'stop':
-        return await stop(lab);
-      case 'incident':
-        return await incident(lab, rest);
-      default:
-        throw new LabError(`unknown command '${command}' (see npm run lab -- help)`);
+    try {
+      return await runCommand(lab, command, rest);
+    } finally {
+      if (underCompose()) {
+        const files = lab.exercises().flatMap((exercise) => exerciseFiles(exercise).map((file) => join(lab.repoRoot, file)));
+        handBackToTreeOwner(lab.repoRoot, [lab.paths.root, ...files]);
+      }
     }
   } catch (error) {
     if (!(error instanceof LabError || error instanceof ExerciseError)) throw error;
     output.err(`lab: ${error.message}`);
     return 2;
+  }
+}
+
+// One command of the lab; runLabCli owns what it prints on failure and its exit code.
+async function runCommand(lab: LabContext, command: string, rest: string[]): Promise<number> {
+  switch (command) {
+    case 'list':
+    case 'status':
+      return list(lab);
+    case 'start':
+      return await start(lab, exerciseNumber(rest));
+    case 'check':
+      return await checkExercise(lab, rest.includes('--watch'), rest.filter((a) => a !== '--watch'));
+    case 'hint':
+      return hint(lab);
+    case 'diff':
+      return diff(lab);
+    case 'solution':
+      if (rest.some((a) => a !== '--apply')) throw new LabError(`'solution' takes only --apply (got ${rest.join(' ')})`);
+      return await solution(lab, rest.includes('--apply'));
+    case 'reset':
+      return await reset(lab);
+    case 'stop':
+      return await stop(lab);
+    case 'incident':
+      return await incident(lab, rest);
+    default:
+      throw new LabError(`unknown command '${command}' (see npm run lab -- help)`);
   }
 }
 

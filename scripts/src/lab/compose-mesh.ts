@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { existsSync, lchownSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { engineRequest } from '../engine/api.js';
 import { LabError } from './exercise-files.js';
@@ -61,4 +61,20 @@ export async function assertRebuilt(files: string[], services: string[], repoRoo
         `keep docker compose watch running (or docker compose up --build --detach ${stale.join(' ')}), then check again`,
     );
   }
+}
+
+// The lab's container runs as root (the engine's socket needs it) in a tree the learner owns on the
+// host: what it created there (.lab/, an exercise file that was not there) is handed to the tree's
+// owner, so that the learner can edit it and the native lab can write it later. A file it wrote over
+// kept its owner already.
+export function handBackToTreeOwner(repoRoot: string, paths: string[]): void {
+  if (process.getuid?.() !== 0) return;
+  const { uid, gid } = statSync(repoRoot);
+  if (uid === 0) return;
+  const handBack = (path: string): void => {
+    const stat = lstatSync(path);
+    if (stat.uid !== uid || stat.gid !== gid) lchownSync(path, uid, gid);
+    if (stat.isDirectory()) for (const entry of readdirSync(path)) handBack(join(path, entry));
+  };
+  for (const path of paths) if (existsSync(path)) handBack(path);
 }
