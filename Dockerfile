@@ -1,5 +1,6 @@
 # One image recipe for the services: `docker compose` builds it once per service with
-# --build-arg SERVICE=<name>. Node's version here is also the one `npm run setup` installs natively.
+# --build-arg SERVICE=<name> (the last stage); the stage `tools` is the lab's tools' image. Node's
+# version here is also the one `npm run setup` installs natively.
 ARG NODE_VERSION=24.21.0
 
 # Every workspace's dependencies, shared by the services' build and the tools.
@@ -21,7 +22,8 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 # The lab's tools for learners with only Docker: the checker, the load generator and the exercise track,
 # built as `npm run build` builds them natively (docker-compose.yml's profile `tools`: docker compose run
 # --rm check | load | lab). Before the services' stages, so that a builder that builds every stage up to
-# its target (Docker's classic builder) never needs a SERVICE for it; BuildKit skips it for a service.
+# its target (Docker's classic builder) never needs a SERVICE for it; BuildKit and Podman skip it when
+# they build a service.
 FROM deps AS tools
 COPY shared-tracing shared-tracing
 COPY trace-analysis trace-analysis
