@@ -39,7 +39,7 @@ describe('the shop page under Compose', () => {
     const roots = spans.filter((span) => !span.parentSpanId);
     expect(roots.map((span) => [span.service, span.operation])).toEqual([[BROWSER, 'click']]);
     const root = roots[0] as Span;
-    expect([...new Set(spans.map((span) => span.service))].sort()).toEqual([BROWSER, 'backend', 'database', 'frontend', 'notifier']);
+    expect([...new Set(spans.map((span) => span.service))].sort()).toEqual([BROWSER, 'backend', 'database', 'frontend', 'notifier'].sort());
     for (const span of spans) expect(ancestry(span, spans).at(-1)?.spanId, `${span.service} ${span.operation} under the click`).toBe(root.spanId);
   });
 });
