@@ -43,7 +43,8 @@ interface ListedContainer {
 // Throws NotRebuiltError naming the services whose running container is older than the last change
 // to `files`, or that have none.
 export async function assertRebuilt(files: string[], services: string[], repoRoot: string, socket = ENGINE_SOCKET): Promise<void> {
-  const changedAtMs = Math.max(...files.map((file) => statSync(join(repoRoot, file)).mtimeMs));
+  // A file the learner deleted changed nothing a rebuild has to catch up with.
+  const changedAtMs = Math.max(0, ...files.map((file) => join(repoRoot, file)).filter(existsSync).map((path) => statSync(path).mtimeMs));
   const filters = JSON.stringify({ label: ['com.docker.compose.service'], status: ['running'] });
   let running: ListedContainer[];
   try {
