@@ -82,7 +82,8 @@ function nodeStandIn(image: string, paths: EnginePaths): StandIn {
 }
 
 function jaegerStandIn(repoRoot: string, image: string): StandIn {
-  // Builds .tools/bin/jaeger from docker-compose.yml's x-go-module where it is missing or stale.
+  // Installs .tools/bin/jaeger where it is missing or stale (the pinned release archive, or the Go build);
+  // its stamp names which, so the image is rebuilt when that changes.
   const install = spawnSync('bash', [join(repoRoot, 'scripts/setup/install-jaeger.sh')], { encoding: 'utf8' });
   if (install.status !== 0) throw new StandInError(`building Jaeger failed: ${(install.stderr || install.stdout).trim()}`);
   const binary = join(repoRoot, '.tools', 'bin', 'jaeger');
