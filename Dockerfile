@@ -35,6 +35,8 @@ RUN npx tsc -b checker scripts
 FROM deps AS build
 COPY shared-tracing shared-tracing
 COPY trace-analysis trace-analysis
+# The checker's exercise track, which trace-api reads for the explorer's progress view.
+COPY checker checker
 COPY services services
 ARG SERVICE
 RUN test -n "$SERVICE" && npx tsc -b shared-tracing "services/$SERVICE"
@@ -44,9 +46,9 @@ RUN npm run --if-present --silent bundle --workspace "services/$SERVICE"
 # Files a service serves as they are (trace-api: the trace explorer's page and styles; frontend: the
 # shop page and its styles); an empty folder for the others, so one COPY below fits every service.
 RUN mkdir -p "services/$SERVICE/public"
-# The workspace libraries this service depends on besides shared-tracing (trace-api: trace-analysis),
-# staged here so that the runtime stage carries them for that service only.
-RUN mkdir -p staged-libs && for lib in trace-analysis; do \
+# The workspace libraries this service depends on besides shared-tracing (trace-api: trace-analysis
+# and the checker), staged here so that the runtime stage carries them for that service only.
+RUN mkdir -p staged-libs && for lib in trace-analysis checker; do \
       if grep -q "\"@tracing-lab/$lib\"" "services/$SERVICE/package.json"; then \
         mkdir -p "staged-libs/$lib" && cp -R "$lib/package.json" "$lib/dist" "staged-libs/$lib/"; \
       fi; \

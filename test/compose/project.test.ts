@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { loadExercises } from '@tracing-lab/checker/exercises';
 import { type ComposeService, resolveCompose } from '@tracing-lab/scripts/compose-file';
 import { describe, expect, it } from 'vitest';
 import { containerOf, dockerCompose, REPO_ROOT } from './support/lab.js';
 
 // What `docker compose up --build --wait` started from the unmodified docker-compose.yml and
 // Dockerfile, in a real engine: every service healthy by its own health check, each image's user,
-// the stop grace periods, and .env's credentials interpolated into the services' environment.
+// the stop grace periods, .env's credentials interpolated into the services' environment, and the
+// lab's files mounted into trace-api for the explorer's progress view.
 
 const services = resolveCompose(REPO_ROOT).services as Record<string, ComposeService & { stop_grace_period?: string }>;
 const serviceNames = Object.keys(services).sort();
@@ -52,6 +54,12 @@ describe('the project docker compose up --build --wait started', () => {
       expect.arrayContaining([`PGUSER=${dotEnv.POSTGRES_USER}`, `PGPASSWORD=${dotEnv.POSTGRES_PASSWORD}`, `PGDATABASE=${dotEnv.POSTGRES_DB}`]),
     );
     expect(dotEnv.POSTGRES_USER).toBeTruthy();
+  });
+
+  it("shows the learner's progress from the host's .lab and the track from its exercises/, mounted into trace-api", async () => {
+    const progress = (await (await fetch('http://127.0.0.1:3000/lab/progress')).json()) as { stateFile: string; exercises: { number: number; title: string }[] };
+    expect(progress.stateFile).toBe('/app/.lab/state.json');
+    expect(progress.exercises.map(({ number, title }) => `${number} ${title}`)).toEqual(expect.arrayContaining(loadExercises().map(({ number, title }) => `${number} ${title}`)));
   });
 });
 

@@ -194,6 +194,34 @@ describe('the trace explorer', () => {
     expect(await page.locator('table.alerts tbody th').allTextContents()).toEqual(expect.arrayContaining(['backend-error-rate']));
   });
 
+  it("shows the learner's progress as the lab recorded it: every exercise of the track with its status", async () => {
+    const progress = (await (await fetch(`${TRACE_API}/lab/progress`)).json()) as { started: boolean; exercises: { number: number; title: string; status: string }[] };
+    await open('#/progress', 'table.progress tbody tr');
+    expect(await page.locator('nav a[aria-current="page"]').textContent()).toBe('Your progress');
+    const rows = await page.locator('table.progress tbody tr').evaluateAll((items) => items.map((row) => [(row as HTMLElement).dataset.exercise, row.querySelector('th')?.textContent, row.classList[0]]));
+    expect(rows).toEqual(progress.exercises.map((exercise) => [String(exercise.number), exercise.title, `status-${exercise.status}`]));
+    expect(await page.locator('.empty-progress').count()).toBe(progress.started ? 0 : 1);
+  });
+
+  it('says plainly that no exercise has been started when the lab has recorded nothing', async () => {
+    const track = (await (await fetch(`${TRACE_API}/lab/progress`)).json()) as { exercises: { number: number; title: string }[] };
+    const untouched = {
+      stateFile: '/repo/.lab/state.json',
+      started: false,
+      exercises: track.exercises.map(({ number, title }) => ({ number, title, status: 'not-started', points: null, hintsShown: 0, solutionRevealed: false, secondsToSolve: null })),
+      active: null,
+      points: 0,
+      incident: null,
+      incidents: [],
+    };
+    // The live file is the learner's (and the exercise suite's): the empty answer is served here instead.
+    await page.route('**/lab/progress', (route) => route.fulfill({ json: untouched }));
+    await open('#/progress', '.empty-progress');
+    expect(await page.locator('.empty-progress p').first().textContent()).toBe('No exercise started yet. Start the track with npm run lab -- start 1; npm run lab -- list lists the exercises.');
+    expect(await page.locator('table.progress .badge').allTextContents()).toEqual(track.exercises.map(() => 'not started'));
+    await page.screenshot({ path: join(SCREENSHOTS, 'explorer-progress-empty.png') });
+  });
+
   it('draws a 10,000-span trace, and paints it, in under a second', async () => {
     const model = waterfall(generateTrace(10_000));
     await open('#/alerts', 'table.alerts');

@@ -9,6 +9,14 @@ export function formatMs(ms: number): string {
   return `${ms.toFixed(2)} ms`;
 }
 
+// A learner's time, to the second: `45 s`, `12 min 5 s`, `1 h 3 min`.
+export function formatSeconds(seconds: number): string {
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ${s % 60} s`;
+  return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
+}
+
 export function formatSignedMs(ms: number): string {
   return `${ms > 0 ? '+' : ms < 0 ? '−' : '±'}${formatMs(Math.abs(ms))}`;
 }

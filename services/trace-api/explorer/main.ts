@@ -3,6 +3,7 @@ import { ApiError } from './api.js';
 import { compareView } from './compare-view.js';
 import { h } from './dom.js';
 import { graphView } from './graph-view.js';
+import { progressView } from './progress-view.js';
 import { parseRoute, type Route } from './routes.js';
 import { searchView, showSearchError } from './search-view.js';
 import { traceView } from './trace-view.js';
@@ -25,8 +26,10 @@ async function show(route: Route, page: HTMLElement): Promise<void> {
       return graphView(page, route.lookback);
     case 'alerts':
       return alertsView(page);
+    case 'progress':
+      return progressView(page);
     case 'unknown':
-      throw new Error(`There is no page at #${route.path}. Try #/search, #/trace/<trace id>, #/compare/<trace id>/<trace id>, #/graph or #/alerts.`);
+      throw new Error(`There is no page at #${route.path}. Try #/search, #/trace/<trace id>, #/compare/<trace id>/<trace id>, #/graph, #/alerts or #/progress.`);
   }
 }
 
@@ -76,6 +79,8 @@ function titleOf(route: Route): string {
       return 'Service graph';
     case 'alerts':
       return 'Alerts';
+    case 'progress':
+      return 'Your progress';
     case 'unknown':
       return 'Page not found';
   }

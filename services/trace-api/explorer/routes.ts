@@ -1,7 +1,7 @@
 // The explorer's addresses, all in the URL's fragment so that every view can be bookmarked and
 // shared, and the Tracing API serves one page for all of them:
 //   #/search?service=frontend&tags=lab.scenario%3Dslow-db   #/trace/<id>?span=<span id>
-//   #/compare/<trace id A>/<trace id B>                     #/graph?lookback=60   #/alerts
+//   #/compare/<trace id A>/<trace id B>                     #/graph?lookback=60   #/alerts   #/progress
 
 // The search form's fields, as typed: the Tracing API validates them (GET /traces/query).
 export const SEARCH_FIELDS = ['service', 'operation', 'tags', 'minDuration', 'status', 'lookback', 'limit'] as const;
@@ -13,6 +13,7 @@ export type Route =
   | { view: 'compare'; traceA: string; traceB: string }
   | { view: 'graph'; lookback: string | undefined }
   | { view: 'alerts' }
+  | { view: 'progress' }
   | { view: 'unknown'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -26,6 +27,7 @@ export function parseRoute(hash: string): Route {
   if (view === 'compare' && ids.length === 2) return { view: 'compare', traceA: ids[0] as string, traceB: ids[1] as string };
   if (view === 'graph' && ids.length === 0) return { view: 'graph', lookback: params.get('lookback') ?? undefined };
   if (view === 'alerts' && ids.length === 0) return { view: 'alerts' };
+  if (view === 'progress' && ids.length === 0) return { view: 'progress' };
   return { view: 'unknown', path };
 }
 

@@ -15,6 +15,7 @@ import {
 } from '@tracing-lab/trace-analysis';
 import type { AlertEvaluator } from './alert-evaluator.js';
 import { meshServices } from './jaeger-query.js';
+import type { LabProgress } from './lab-progress.js';
 import type { ManualTraces } from './manual-traces.js';
 import type { TraceStore } from './trace-store.js';
 import { waterfall } from './waterfall.js';
@@ -63,7 +64,8 @@ const searchQuery = z.object({
 // The trace explorer at GET /ui: its page and styles as they are, and its compiled script.
 const EXPLORER_FILES = [join(__dirname, '..', 'public'), join(__dirname, 'explorer')];
 
-export function createApp(store: TraceStore, manual: ManualTraces, jaeger: JaegerClient, alerts: AlertEvaluator, logger: Logger): Express {
+// labProgress reads the learner's progress afresh on every request: `npm run lab` changes it meanwhile.
+export function createApp(store: TraceStore, manual: ManualTraces, jaeger: JaegerClient, alerts: AlertEvaluator, labProgress: () => LabProgress, logger: Logger): Express {
   const app = serviceApp(logger, async () => ({ jaeger: (await jaeger.reachable()) ? 'up' : 'down', ...alerts.dependencies() }), { jsonLimit: '64kb' });
 
   app.post('/traces/start', (req, res) => {
@@ -130,6 +132,11 @@ export function createApp(store: TraceStore, manual: ManualTraces, jaeger: Jaege
   // Every alert rule's state and the recent firing and resolved transitions.
   app.get('/alerts', (_req, res) => {
     res.json(alerts.report());
+  });
+
+  // The exercises' and incidents' progress, for the explorer's #/progress view.
+  app.get('/lab/progress', (_req, res) => {
+    res.json(labProgress());
   });
 
   app.use('/ui', ...EXPLORER_FILES.map((folder) => express.static(folder)));

@@ -18,10 +18,15 @@ export interface TraceApiConfig {
     // Where firing and resolved alerts are published; without it they are only kept for GET /alerts.
     amqpUrl: string | undefined;
   };
+  // What `npm run lab` remembers (.lab/state.json at the repo's root, unless LAB_STATE_FILE names
+  // another file), read for the explorer's progress view. It may be missing: nothing started yet.
+  labStateFile: string;
 }
 
 export const DEFAULT_ALERT_RULES_FILE = join(__dirname, '..', 'alert-rules.yaml');
 export const DEFAULT_ALERT_INTERVAL_MS = 5_000;
+// services/trace-api/dist/ -> the repo's root natively; /app in the image, where Compose mounts .lab.
+export const DEFAULT_LAB_STATE_FILE = join(__dirname, '..', '..', '..', '.lab', 'state.json');
 const ALERT_INTERVAL_MS = { min: 100, max: 3_600_000 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): TraceApiConfig {
@@ -35,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TraceApiConfig
       intervalMs: alertIntervalFrom(env),
       amqpUrl: env.AMQP_URL?.trim() ? urlFrom(env, 'AMQP_URL', ['amqp', 'amqps']) : undefined,
     },
+    labStateFile: env.LAB_STATE_FILE?.trim() || DEFAULT_LAB_STATE_FILE,
   };
 }
 

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { loadExercises } from '@tracing-lab/checker/exercises';
 import { ALERT_EVENTS, Broker, createHttpClient, createLogger, type Logger, onShutdown, startServer } from '@tracing-lab/shared-tracing';
 import { AlertEvaluator } from './alert-evaluator.js';
 import { type AlertRule, loadAlertRules } from './alert-rules.js';
@@ -6,6 +7,7 @@ import { createApp } from './app.js';
 import { ClientTracers } from './client-tracers.js';
 import { loadConfig, type TraceApiConfig } from './config.js';
 import { jaegerQuery } from './jaeger-query.js';
+import { readLabProgress } from './lab-progress.js';
 import { ManualTraces } from './manual-traces.js';
 import { TraceStore } from './trace-store.js';
 
@@ -30,7 +32,9 @@ async function main(): Promise<void> {
   alerts.start();
   // Shutdown runs last-registered first: the round in progress finishes before the broker closes.
   onShutdown('alerts', () => alerts.stop());
-  await startServer(createApp(store, manual, jaeger, alerts, logger), config.listen, logger);
+  // The track's titles come from the checker's exercises/ (mounted read-only under Compose).
+  const labProgress = () => readLabProgress(config.labStateFile, loadExercises());
+  await startServer(createApp(store, manual, jaeger, alerts, labProgress, logger), config.listen, logger);
 }
 
 function alertRules(settings: TraceApiConfig['alerts'], logger: Logger): AlertRule[] {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { composeEnvironment } from '@tracing-lab/scripts/compose-file';
-import { DEFAULT_ALERT_RULES_FILE, loadConfig } from '../src/config.js';
+import { DEFAULT_ALERT_RULES_FILE, DEFAULT_LAB_STATE_FILE, loadConfig } from '../src/config.js';
 
 // The environment docker-compose.yml gives the Tracing API: what it must start with.
 const composeEnv = composeEnvironment(join(__dirname, '../../..'), 'trace-api');
@@ -12,6 +12,7 @@ describe('trace-api loadConfig, alert settings', () => {
       listen: { host: '0.0.0.0', port: 3000 },
       jaegerQueryUrl: 'http://jaeger:16686',
       alerts: { rulesFile: DEFAULT_ALERT_RULES_FILE, rulesFileRequired: false, intervalMs: 5_000, amqpUrl: 'amqp://lab:lab@rabbitmq:5672' },
+      labStateFile: DEFAULT_LAB_STATE_FILE,
     });
   });
 

@@ -14,6 +14,7 @@ describe("the explorer's addresses", () => {
     [`#/compare/${A}/${B}`, { view: 'compare', traceA: A, traceB: B }],
     ['#/graph?lookback=15', { view: 'graph', lookback: '15' }],
     ['#/alerts', { view: 'alerts' }],
+    ['#/progress', { view: 'progress' }],
     ['#/trace', { view: 'unknown', path: '/trace' }],
     ['#/trace/%E0%A4%A', { view: 'unknown', path: '/trace/%E0%A4%A' }],
     ['#/nowhere', { view: 'unknown', path: '/nowhere' }],
