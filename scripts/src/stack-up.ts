@@ -9,7 +9,7 @@ async function main(): Promise<void> {
 The mesh is up. Logs: .stack/logs/<service>.log
   Frontend         http://localhost:8080/api/users
   Jaeger query API http://localhost:16686/api/services
-  Jaeger UI        http://localhost:16686   (natively a placeholder page: the Go build has no UI assets)
+  Jaeger UI        http://localhost:16686   (a placeholder page when Jaeger was built from its Go module: docs/native-stack.md)
   RabbitMQ UI      http://localhost:15672   (user ${rabbitUser}, password LAB_RABBITMQ_PASSWORD in .env)
 Stop it with: npm run stack:down`);
 }
