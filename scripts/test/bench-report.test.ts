@@ -64,6 +64,7 @@ function sampleReport(): BenchReport {
     },
     timeToQueryable: { followed: 500, queryable: 500, timeoutMs: 30_000, p50Ms: 702, p99Ms: 1_431, maxMs: 1_702 },
     analysis: { spans: 10_000, runs: 20, medianMs: 46.2, minMs: 44.1, maxMs: 51.9 },
+    explorer: { spans: 10_000, runs: 5, drawMs: { median: 612, min: 580, max: 700 }, openMs: { median: 1_480, min: 1_400, max: 1_650 } },
     aims: [],
   };
 }
@@ -77,6 +78,7 @@ describe("the issue's aims", () => {
       'dropped: 0 met',
       'queryable-p99: 1.43 s met',
       'analysis: 46.2 ms met',
+      'explorer-render: 612 ms met',
     ]);
   });
 
@@ -111,6 +113,9 @@ describe('the table', () => {
     expect(row('dropped spans (/health)')).toBe('dropped spans (/health) | 0, 295,120 exported | 0: met');
     expect(row('p50 / p99 / max')).toBe('p50 / p99 / max | 0.70 s / 1.43 s / 1.70 s | p99 < 2 s: met');
     expect(row('median (min–max)')).toBe('median (min–max) | 46.2 ms (44.1–51.9) | < 50 ms: met');
+    expect(lines).toContain('5. The trace explorer: a generated 10,000-span trace sent to Jaeger over OTLP, opened in headless Chromium, 5 runs');
+    expect(row('drawn: answer to painted, median (min–max)')).toBe('drawn: answer to painted, median (min–max) | 612 ms (580–700) | < 1 s: met');
+    expect(row('opened: navigation to painted')).toBe('opened: navigation to painted | 1480 ms (1400–1650)');
   });
 
   it('says what the incomplete traces lack and who restarted under the run', () => {

@@ -44,7 +44,7 @@ describe('npm run bench -- --smoke --json', () => {
         expect(configuration.vsOff === null).toBe(configuration.name === 'off');
       }
 
-      const { completeness, timeToQueryable, analysis } = report;
+      const { completeness, timeToQueryable, analysis, explorer } = report;
       expect(completeness.total).toBeGreaterThan(0);
       expect(`${completeness.complete}/${completeness.total}`).toBe(`${completeness.total}/${completeness.total}`);
       expect(completeness.droppedSpans).toBe(0);
@@ -53,7 +53,11 @@ describe('npm run bench -- --smoke --json', () => {
       expect(timeToQueryable.queryable).toBe(timeToQueryable.followed);
       expect(timeToQueryable.p99Ms).toBeGreaterThan(0);
       expect(analysis.medianMs).toBeGreaterThan(0);
-      expect(report.aims.map((aim) => aim.id)).toEqual(['saturation-loss', 'p50-per-hop', 'complete', 'dropped', 'queryable-p99', 'analysis']);
+      // Sent to Jaeger, read back through the Tracing API, every row drawn in Chromium.
+      expect(explorer).toMatchObject({ spans: 500, runs: 1 });
+      expect(explorer.drawMs.median).toBeGreaterThan(0);
+      expect(explorer.openMs.median).toBeGreaterThan(explorer.drawMs.median);
+      expect(report.aims.map((aim) => aim.id)).toEqual(['saturation-loss', 'p50-per-hop', 'complete', 'dropped', 'queryable-p99', 'analysis', 'explorer-render']);
 
       expectComposeSettings();
     },

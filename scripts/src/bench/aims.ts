@@ -9,15 +9,16 @@ export const AIMS = {
   p50PerHopMs: 1, // at most +1 ms p50 per hop at the fixed rate, 100% sampling
   queryableP99Ms: 2_000,
   analysisMs: 50,
+  explorerDrawMs: 1_000,
 } as const;
 
 export const FULL_SAMPLING = '100%';
 
-export type AimId = 'saturation-loss' | 'p50-per-hop' | 'complete' | 'dropped' | 'queryable-p99' | 'analysis';
+export type AimId = 'saturation-loss' | 'p50-per-hop' | 'complete' | 'dropped' | 'queryable-p99' | 'analysis' | 'explorer-render';
 
 export function judge(report: Omit<BenchReport, 'aims'>): AimResult[] {
   const full = report.overhead.configurations.find((c) => c.name === FULL_SAMPLING)?.vsOff;
-  const { completeness: c, timeToQueryable: q, analysis } = report;
+  const { completeness: c, timeToQueryable: q, analysis, explorer } = report;
   const loss = full ? -full.saturationThroughputChange : Number.NaN;
   const perHop = full?.fixedRateP50DeltaPerHopMs ?? Number.NaN;
   return [
@@ -50,6 +51,13 @@ export function judge(report: Omit<BenchReport, 'aims'>): AimResult[] {
       target: `< ${AIMS.analysisMs} ms`,
       value: `${analysis.medianMs} ms`,
       met: analysis.medianMs < AIMS.analysisMs,
+    },
+    {
+      id: 'explorer-render',
+      aim: `a ${explorer.spans}-span trace drawn in the trace explorer under ${AIMS.explorerDrawMs / 1000} s`,
+      target: `< ${AIMS.explorerDrawMs / 1000} s`,
+      value: `${explorer.drawMs.median} ms`,
+      met: explorer.drawMs.median < AIMS.explorerDrawMs,
     },
   ];
 }

@@ -1,6 +1,7 @@
 // How much each part of `npm run bench` measures, in one place: the full run, sized to finish within
 // about 15 minutes on the lab's 2-core machines, and the smoke run the tests use, sized to finish in
-// seconds. The parts run in this order: analysis, overhead, completeness (with time to queryable).
+// seconds. The parts run in this order: analysis, the explorer, overhead, completeness (with time to
+// queryable).
 
 export interface OverheadPlan {
   // The load generator's scenario: `mixed` is the shop traffic `npm run load` sends by default.
@@ -35,6 +36,12 @@ export interface AnalysisPlan {
   runs: number;
 }
 
+// The trace explorer's figure: a generated trace of `spans` spans sent to Jaeger, opened `runs` times.
+export interface ExplorerPlan {
+  spans: number;
+  runs: number;
+}
+
 export interface BenchPlan {
   name: 'full' | 'smoke';
   overhead: OverheadPlan;
@@ -42,6 +49,7 @@ export interface BenchPlan {
   analysis: AnalysisPlan;
   // The price list's in-process part: spans started and ended per measured round.
   spanCosts: { spans: number };
+  explorer: ExplorerPlan;
 }
 
 export const FULL_PLAN: BenchPlan = {
@@ -75,6 +83,8 @@ export const FULL_PLAN: BenchPlan = {
   // What the issue asks the Tracing API's analysis to handle in under 50 ms.
   analysis: { spans: 10_000, runs: 20 },
   spanCosts: { spans: 20_480 },
+  // What the issue asks the explorer to draw in under a second.
+  explorer: { spans: 10_000, runs: 5 },
 };
 
 export const SMOKE_PLAN: BenchPlan = {
@@ -98,4 +108,5 @@ export const SMOKE_PLAN: BenchPlan = {
   },
   analysis: { spans: 1_000, runs: 3 },
   spanCosts: { spans: 1_024 },
+  explorer: { spans: 500, runs: 1 },
 };

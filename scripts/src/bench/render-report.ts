@@ -1,7 +1,7 @@
-import type { AimResult, BenchReport, ConfigurationResult, PhaseResult } from './report.js';
+import type { AimResult, BenchReport, ConfigurationResult, PhaseResult, Spread } from './report.js';
 import { renderTextTable, type TableRow, type TableSection } from './text-table.js';
 
-// The one table `npm run bench` prints: the four parts of the issue, the overhead side by side per
+// The one table `npm run bench` prints: the parts of the issues, the overhead side by side per
 // tracing configuration with its change against tracing off, the aims judged in the last column.
 
 const MESH = ['frontend', 'backend', 'database', 'notifier'];
@@ -48,11 +48,22 @@ export function renderReport(report: BenchReport): string {
       title: `4. Analysis speed: the Tracing API's analysis of a generated ${report.analysis.spans.toLocaleString('en-US')}-span trace, ${report.analysis.runs} runs`,
       rows: [{ label: 'median (min–max)', values: `${report.analysis.medianMs} ms (${report.analysis.minMs}–${report.analysis.maxMs})`, aim: aim('analysis') }],
     },
+    {
+      title: `5. The trace explorer: a generated ${report.explorer.spans.toLocaleString('en-US')}-span trace sent to Jaeger over OTLP, opened in headless Chromium, ${report.explorer.runs} runs`,
+      rows: [
+        { label: 'drawn: answer to painted, median (min–max)', values: spreadMs(report.explorer.drawMs), aim: aim('explorer-render') },
+        { label: 'opened: navigation to painted', values: spreadMs(report.explorer.openMs) },
+      ],
+    },
   ];
   const heading =
     `Tracing Lab benchmark (${report.plan} run, ${report.startedAt}, ${Math.round(report.durationSeconds)} s)\n` +
     `Machine: ${machine.cores} cores (nproc ${machine.nproc}), ${machine.cpuModel}, Node ${machine.node}\n\n`;
   return `${heading}${renderTextTable(columns, sections)}${notes(report)}`;
+}
+
+function spreadMs({ median, min, max }: Spread): string {
+  return `${median} ms (${min}–${max})`;
 }
 
 function completenessSection(report: BenchReport, aim: (id: string) => string): TableSection {

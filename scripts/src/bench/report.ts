@@ -87,6 +87,21 @@ export interface TimeToQueryableResult {
   maxMs: number | null;
 }
 
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+export interface ExplorerRenderResult {
+  spans: number;
+  runs: number;
+  // From the waterfall's answer arriving in the page to the first frame painted with every row.
+  drawMs: Spread;
+  // From navigation to that frame: the page, the Tracing API reading the trace from Jaeger, drawing.
+  openMs: Spread;
+}
+
 export interface AimResult {
   id: string;
   aim: string;
@@ -105,6 +120,7 @@ export interface BenchReport {
   completeness: CompletenessResult;
   timeToQueryable: TimeToQueryableResult;
   analysis: AnalysisSpeed;
+  explorer: ExplorerRenderResult;
   aims: AimResult[];
 }
 

@@ -1,22 +1,20 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { launchChromium as launchLabChromium } from '@tracing-lab/scripts/chromium';
+import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 // The browser suites' Chromium, one set-up for all of them. Screenshots are taken on every run, into
 // .stack/screenshots/; with UPDATE_SCREENSHOTS=1 into docs/images/, the ones the docs show (a test
 // run must not leave the working tree changed).
 
-// Debian's package, installed by `npm run setup`; the browser builds Playwright downloads are not
-// reachable from these machines.
-const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = resolve(__dirname, '../../..', process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/images' : '.stack/screenshots');
 export const VIEWPORT = { width: 1360, height: 860 };
 
+// The lab's Chromium (scripts/src/chromium.ts, which the benchmark uses too), with the screenshot folder ready.
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: run \`npm run setup\` (it installs Debian's chromium package)`);
   mkdirSync(SCREENSHOTS, { recursive: true });
-  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  return launchLabChromium();
 }
 
 // A fresh page for one test, and its teardown for beforeEach to return: it closes the page and
