@@ -1,14 +1,17 @@
 import { loadFixture } from '@tracing-lab/checker/test-support/fixtures';
-import type { Span } from '@tracing-lab/trace-analysis';
+import { flattenTrace, type Span } from '@tracing-lab/trace-analysis';
+import { recordedTrace } from '@tracing-lab/trace-analysis/test-support/fixtures';
 import { describe, expect, it } from 'vitest';
 import { readTrace, waitForTrace } from './support/jaeger.js';
 import { createOrder, FRONTEND, traceResponseOf } from './support/mesh.js';
 import { wholeOrderTrace } from './support/order-trace.js';
 
-// The checker's unit tests judge traces recorded from the real Jaeger (checker/test/fixtures/). When
+// The checker's and trace-analysis's unit tests judge traces recorded from the real Jaeger
+// (checker/test/fixtures/, trace-analysis/test/fixtures/). When
 // the mesh's traces change shape (a new span, a new parent), those recordings must be made again, or
 // the checker is proven on traces the mesh no longer makes: this test fails first, naming what moved.
-// Re-record with: bash scripts/with-node.sh node checker/dist/record-fixture.js <name> <kind>
+// Re-record the checker's with: bash scripts/with-node.sh node checker/dist/record-fixture.js <name> <kind>;
+// trace-analysis's are Jaeger's answer to GET /api/traces/<id> for the requests its fixtures.ts names.
 
 // A new database connection, opened only when the pool has no idle one: a span some requests have.
 const NOW_AND_THEN = new Set(['pg.connect']);
@@ -38,6 +41,12 @@ describe('the recorded fixtures', () => {
   it('have the shape of a live order trace', async () => {
     const { traceId } = await createOrder();
     const recorded = loadFixture('order-healthy').trace.spans;
+    expect(shape(await liveTrace(traceId, recorded, wholeOrderTrace))).toEqual(shape(recorded));
+  });
+
+  it("have the shape of a live order trace in trace-analysis's recording too", async () => {
+    const { traceId } = await createOrder();
+    const recorded = flattenTrace(recordedTrace('order')).spans;
     expect(shape(await liveTrace(traceId, recorded, wholeOrderTrace))).toEqual(shape(recorded));
   });
 
