@@ -1,4 +1,5 @@
 import type { ConfigurationResult, VersusBaseline } from './report.js';
+import { round } from '../round.js';
 
 // Each configuration against tracing off, measured in the same run: latency as the milliseconds
 // added (and per hop, since a request crosses several services), throughput and CPU as ratios.
@@ -28,9 +29,4 @@ function delta(value: number | undefined, base: number | undefined): number {
 
 function ratio(value: number, base: number): number {
   return base > 0 ? value / base : Number.NaN;
-}
-
-function round(value: number, decimals: number): number {
-  const factor = 10 ** decimals;
-  return Math.round(value * factor) / factor;
 }

@@ -2,6 +2,7 @@ import { latencyPercentiles } from '../load/latency.js';
 import type { RunRecord } from '../load/summary.js';
 import type { CpuUse } from './cpu-meter.js';
 import type { PhaseResult } from './report.js';
+import { round } from '../round.js';
 
 // One configuration's phase is measured in several rounds, interleaved with the other
 // configurations; its result pools them: every request, every latency, every CPU second.
@@ -37,9 +38,4 @@ export function phaseResult(samples: readonly PhaseSample[], meshServices: reado
     otherCpuPercent: share(Math.max(0, sum((s) => s.cpu.machineSeconds) - watchedSeconds - loadGeneratorSeconds)),
     cpuMsPerRequest: requests > 0 ? round((meshSeconds * 1000) / requests, 3) : Number.NaN,
   };
-}
-
-function round(value: number, decimals: number): number {
-  const factor = 10 ** decimals;
-  return Math.round(value * factor) / factor;
 }

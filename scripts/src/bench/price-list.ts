@@ -1,5 +1,6 @@
 import type { ConfigurationResult } from './report.js';
 import type { TracingConfiguration } from './tracing-configurations.js';
+import { round } from '../round.js';
 
 // `npm run bench -- --price-list`: what each part of the mesh's tracing costs. The mesh runs with
 // everything on (docker-compose.yml: every instrumentation, our span processors, the exporter, 100%
@@ -78,9 +79,4 @@ export function priceParts(configurations: ConfigurationResult[]): { tracing: Tr
     },
     parts,
   };
-}
-
-function round(value: number, decimals: number): number {
-  const factor = 10 ** decimals;
-  return Math.round(value * factor) / factor;
 }

@@ -1,5 +1,6 @@
 import type { PriceListReport } from './report.js';
 import { renderTextTable, type TableRow } from './text-table.js';
+import { fixed, known, signed, signedPercent } from './format.js';
 
 // The price list as a table: what each part of tracing costs at saturation, then the price of one
 // span in a process, beside the OpenTelemetry JS project's own published figures.
@@ -15,11 +16,11 @@ export function renderPriceList(report: PriceListReport): string {
   const parts: TableRow[] = [
     {
       label: 'all of tracing (all on against off)',
-      values: [fixed(tracing.cpuMsPerRequest, 3), '100%', `${percent(-tracing.throughputLoss)}`, ms(tracing.p50Ms)],
+      values: [fixed(tracing.cpuMsPerRequest, 3), '100%', `${signedPercent(-tracing.throughputLoss)}`, ms(tracing.p50Ms)],
     },
     ...[...report.parts]
       .sort((a, b) => b.cpuMsPerRequest - a.cpuMsPerRequest)
-      .map((p) => ({ label: p.part, values: [fixed(p.cpuMsPerRequest, 3), share(p.shareOfTracing), percent(p.throughputGain), ms(p.p50Ms)] })),
+      .map((p) => ({ label: p.part, values: [fixed(p.cpuMsPerRequest, 3), share(p.shareOfTracing), signedPercent(p.throughputGain), ms(p.p50Ms)] })),
   ];
   const created = spanCosts.createdMicros;
   const span: TableRow[] = [
@@ -49,22 +50,6 @@ export function renderPriceList(report: PriceListReport): string {
       },
     ])
   );
-}
-
-function known(value: number | null | undefined): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
-}
-
-function fixed(value: number | null | undefined, decimals: number): string {
-  return known(value) ? value.toFixed(decimals) : 'n/a';
-}
-
-function signed(value: number): string {
-  return known(value) ? `${value >= 0 ? '+' : ''}${value.toFixed(2)}` : 'n/a';
-}
-
-function percent(fraction: number): string {
-  return known(fraction) ? `${fraction >= 0 ? '+' : ''}${(fraction * 100).toFixed(1)}%` : 'n/a';
 }
 
 function share(fraction: number): string {

@@ -1,5 +1,6 @@
 import type { AimResult, BenchReport, ConfigurationResult, PhaseResult, Spread } from './report.js';
 import { renderTextTable, type TableRow, type TableSection } from './text-table.js';
+import { fixed, known, signed, signedPercent } from './format.js';
 
 // The one table `npm run bench` prints: the parts of the issues, the overhead side by side per
 // tracing configuration with its change against tracing off, the aims judged in the last column.
@@ -138,23 +139,6 @@ function each(seconds: number, rounds: number): string {
 
 function connections(count: number): string {
   return `${count} connection${count === 1 ? '' : 's'}`;
-}
-
-// A ratio against a baseline of zero is NaN, which JSON turns into null: either reads as n/a.
-function known(value: number | null | undefined): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
-}
-
-function fixed(value: number | undefined, decimals: number): string {
-  return known(value) ? value.toFixed(decimals) : 'n/a';
-}
-
-function signed(value: number): string {
-  return known(value) ? `${value >= 0 ? '+' : ''}${value.toFixed(2)}` : 'n/a';
-}
-
-function signedPercent(fraction: number): string {
-  return known(fraction) ? `${fraction >= 0 ? '+' : ''}${(fraction * 100).toFixed(1)}%` : 'n/a';
 }
 
 function times(ratio: number | undefined): string {

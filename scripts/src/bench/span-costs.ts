@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { SpanCosts } from '@tracing-lab/shared-tracing/span-costs-bench';
+import { round } from '../round.js';
 
 // The price of one span in a process: shared-tracing/dist/span-costs-bench.js, run as a child process
 // so it has a quiet heap of its own (as the analysis speed is measured).
@@ -11,8 +12,8 @@ export type { SpanCosts };
 // started and ended per second in one process, read as microseconds per span.
 export const PUBLISHED_SPAN_MICROS = {
   source: 'open-telemetry/opentelemetry-js benchmark/current.json (BasicTracerProvider with BatchSpanProcessor)',
-  startSpan: round(1e6 / 128_140),
-  startSpanWith30Attributes: round(1e6 / 46_044),
+  startSpan: round(1e6 / 128_140, 2),
+  startSpanWith30Attributes: round(1e6 / 46_044, 2),
 };
 
 const BENCH = require.resolve('@tracing-lab/shared-tracing/span-costs-bench');
@@ -34,8 +35,4 @@ export function measureSpanCosts(spans: number): Promise<SpanCosts> {
       }
     });
   });
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
 }

@@ -1,6 +1,7 @@
 import { type LatencyPercentiles, latencyPercentiles } from './latency.js';
 import type { LoadOptions } from './options.js';
 import type { TraceSample } from './trace-samples.js';
+import { round } from '../round.js';
 
 // What a run measured, turned into the summary both outputs show: the table on a terminal and the
 // JSON for scripts and the checker (`--json`). The JSON field names are its contract.
@@ -78,9 +79,4 @@ export function summarize(options: LoadOptions, run: RunRecord): LoadSummary {
     errorTraces: run.errorTraces.map(sample),
     interrupted: run.interrupted,
   };
-}
-
-function round(value: number, decimals: number): number {
-  const factor = 10 ** decimals;
-  return Math.round(value * factor) / factor;
 }
