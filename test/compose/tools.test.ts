@@ -48,7 +48,10 @@ describe('the tools profile', () => {
   it('docker compose run --rm load sends its orders through the frontend by service name', async () => {
     const { output } = await run('load', '--scenario', 'order', '--requests', '20', '--json');
     const summary = JSON.parse(output.slice(output.indexOf('{'), output.lastIndexOf('}') + 1)) as { statusCodes?: Record<string, number> };
-    expect(summary.statusCodes).toEqual({ 201: 20 });
+    // Should it fail, what the services said about it.
+    const allTaken = summary.statusCodes?.[201] === 20;
+    const logs = allTaken ? '' : (await dockerCompose(['logs', '--no-color', '--tail', '30', 'frontend', 'backend'])).output;
+    expect(summary.statusCodes, logs).toEqual({ 201: 20 });
   });
 
   it('docker compose run --rm lab list shows the track', async () => {
@@ -70,10 +73,5 @@ describe('the tools profile', () => {
     const stopped = await run('lab', 'stop');
     expect(stopped.output).toContain(`Exercise ${EXERCISE.number} stopped`);
     expect(gitStatus(EXERCISE_FILES)).toBe('');
-  });
-
-  it('lab incident start says in one line that incidents run natively', async () => {
-    const { output } = await run('lab', 'incident', 'start');
-    expect(output.trim().split('\n').at(-1)).toMatch(/^lab: incidents run on the native stack only \(npm run setup && npm run stack:up/);
   });
 });

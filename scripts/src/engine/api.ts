@@ -15,9 +15,11 @@ export class EngineApiError extends Error {
 
 const TIMEOUT_MS = 60_000;
 
-export function engineRequest<T>(socket: string, method: 'GET' | 'POST' | 'DELETE', path: string): Promise<T> {
+// `body`, when given, is sent as JSON (creating a container takes its whole configuration).
+export function engineRequest<T>(socket: string, method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
   return new Promise((resolve, reject) => {
-    const req = request({ socketPath: socket, method, path, timeout: TIMEOUT_MS }, (res) => {
+    const headers = body === undefined ? {} : { 'content-type': 'application/json' };
+    const req = request({ socketPath: socket, method, path, headers, timeout: TIMEOUT_MS }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
@@ -38,7 +40,7 @@ export function engineRequest<T>(socket: string, method: 'GET' | 'POST' | 'DELET
     req.on('error', (error: NodeJS.ErrnoException) =>
       reject(error instanceof EngineApiError ? error : new EngineApiError(`${method} ${path}: ${error.code ?? error.message}`, undefined)),
     );
-    req.end();
+    req.end(body === undefined ? undefined : JSON.stringify(body));
   });
 }
 

@@ -11,7 +11,7 @@ import { LabError } from './exercise-files.js';
 // changed, so a check never grades the build from before the learner's save.
 
 // Where docker-compose.yml mounts the engine's API in the tools' containers.
-const ENGINE_SOCKET = '/var/run/docker.sock';
+export const ENGINE_SOCKET = '/var/run/docker.sock';
 // Clocks that round a container's creation to the second.
 const CLOCK_SLACK_MS = 1_000;
 

@@ -2,14 +2,15 @@ import { parseArgs } from 'node:util';
 import { buildTraceTree, fetchJaeger, JaegerClient } from '@tracing-lab/trace-analysis';
 import { type Incident, LEVELS, type Level, findIncident } from '../incidents/catalogue.js';
 import { CAUSES, isCause } from '../incidents/causes.js';
-import { applyFault, restoreFault } from '../incidents/faults.js';
+import { applyFault, type FaultMesh, restoreFault } from '../incidents/faults.js';
+import { composeFaultMesh } from '../incidents/compose-faults.js';
+import { nativeFaultMesh } from '../incidents/native-faults.js';
 import { grade } from '../incidents/grade.js';
 import { MAX_ATTEMPTS, POINTS_PER_HINT, type RunningIncident } from '../incidents/incident-state.js';
 import { pickIncident } from '../incidents/pick.js';
 import { underCompose } from '../compose-mesh.js';
 import { LabError } from '../exercise-files.js';
 import type { LabContext } from '../lab-context.js';
-import { pidOf } from '../../stack.js';
 
 // `npm run lab -- incident <start|answer|hint|reveal|stop|status|causes>`: a hidden fault, told only by
 // its symptom, and a diagnosis graded from the evidence in Jaeger.
@@ -64,21 +65,22 @@ function running(lab: LabContext): { run: RunningIncident; incident: Incident } 
   return { run, incident: found };
 }
 
+// Where the faults go: the Compose project's containers under `docker compose run --rm lab`, else the
+// native stack.
+function faultMesh(lab: LabContext): FaultMesh {
+  return underCompose() ? composeFaultMesh() : nativeFaultMesh(lab.stack);
+}
+
 const clock = (iso: string) => new Date(iso).toTimeString().slice(0, 5);
 
 async function startIncident(lab: LabContext, args: string[]): Promise<number> {
   const values = flags(args, { level: { type: 'string' }, seed: { type: 'string' } });
   if (values.level !== undefined && !/^[123]$/.test(values.level)) throw new LabError(`--level must be 1, 2 or 3 (got '${values.level}')`);
   if (values.seed !== undefined && !/^\d{1,9}$/.test(values.seed)) throw new LabError(`--seed must be a whole number (got '${values.seed}')`);
-  if (underCompose()) {
-    throw new LabError(
-      'incidents run on the native stack only (npm run setup && npm run stack:up, then npm run lab -- incident start): ' +
-        'under Compose the lab cannot yet restart a service with another setting, nor keep a process beside the mesh (docs/incidents.md)',
-    );
-  }
   if (lab.state.incident) throw new LabError('an incident is under way already: answer it, or end it with npm run lab -- incident stop');
   if (lab.state.active) throw new LabError(`exercise ${lab.state.active.number} is under way: finish it with npm run lab -- stop before an incident`);
-  if (pidOf(lab.stack, 'frontend') === undefined) throw new LabError('the native stack is not running: start it with npm run stack:up');
+  const mesh = faultMesh(lab);
+  await mesh.assertRunning();
   const level = values.level === undefined ? undefined : (Number(values.level) as Level);
   const seed = values.seed === undefined ? Math.floor(Math.random() * 1e9) : Number(values.seed);
   const chosen = pickIncident(seed, level);
@@ -87,19 +89,23 @@ async function startIncident(lab: LabContext, args: string[]): Promise<number> {
   lab.save();
   const log = (line: string) => lab.output.err(`lab: ${line}`);
   for (const [index, fault] of chosen.faults.entries()) {
-    run.applied.push(await applyFault(lab.stack, fault, index, log));
+    run.applied.push(await applyFault(mesh, fault, index, log));
     lab.save();
   }
   // The start time is when the fault is in place: evidence must come from after it.
   run.startedAt = new Date().toISOString();
   lab.save();
+  // The learner's commands, as they run them: from the host natively, in the tools' containers under Compose.
+  const [labCommand, load, trace] = underCompose()
+    ? ['docker compose run --rm lab', 'docker compose run --rm load', '']
+    : ['npm run lab --', 'npm run load --', ', npm run trace'];
   lab.output.out(
     `An incident is under way (level ${chosen.level}: ${LEVELS[chosen.level]}).\n\n` +
       `Reported: "${chosen.symptom(clock(run.startedAt))}"\n\n` +
-      `Drive traffic:  npm run load -- --scenario mixed --duration 30   (or order, browse)\n` +
-      `Find it:        the Jaeger UI (:16686), the explorer (http://localhost:3000/ui), npm run trace\n` +
-      `Answer:         npm run lab -- incident answer --service <s> --operation <span name> --cause <cause> --trace <trace id>\n` +
-      `Causes:         npm run lab -- incident causes    Hints: npm run lab -- incident hint (-${POINTS_PER_HINT} each)\n` +
+      `Drive traffic:  ${load} --scenario mixed --duration 30   (or order, browse)\n` +
+      `Find it:        the Jaeger UI (:16686), the explorer (http://localhost:3000/ui)${trace}\n` +
+      `Answer:         ${labCommand} incident answer --service <s> --operation <span name> --cause <cause> --trace <trace id>\n` +
+      `Causes:         ${labCommand} incident causes    Hints: ${labCommand} incident hint (-${POINTS_PER_HINT} each)\n` +
       `${MAX_ATTEMPTS} answers are allowed. The evidence trace must show the symptom and start after ${clock(run.startedAt)}.`,
   );
   return 0;
@@ -165,8 +171,9 @@ async function stopIncident(lab: LabContext): Promise<number> {
     return 0;
   }
   const log = (line: string) => lab.output.err(`lab: ${line}`);
+  const mesh = faultMesh(lab);
   for (const applied of [...run.applied].reverse()) {
-    await restoreFault(lab.stack, applied, log);
+    await restoreFault(mesh, applied, log);
     run.applied.pop();
     lab.save();
   }

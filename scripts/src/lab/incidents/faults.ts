@@ -1,20 +1,19 @@
 import { join } from 'node:path';
 import pg from 'pg';
-import { freePort } from '../../free-port.js';
-import { stopProcess, startProcess } from '../../processes.js';
-import { down, service, type Stack, up } from '../../stack.js';
 
-// How an incident breaks the native stack, and how it is mended. Each kind is something that breaks
-// real systems: a setting changed (the service restarted with it), a change to the database's
-// objects, a process beside the mesh. None carries the incident's name: settings have plain values,
-// SQL objects plain names, processes a script name and no arguments.
+// How an incident breaks the mesh, and how it is mended. Each kind is something that breaks real
+// systems: a setting changed (the service restarted with it), a change to the database's objects, a
+// process beside the mesh. None carries the incident's name: settings have plain values, SQL objects
+// plain names, processes a script name and no arguments. Where the mesh runs is the FaultMesh's
+// business: the native stack's processes (native-faults.ts) or the Compose project's containers
+// (compose-faults.ts).
 
 export type Fault =
   // The service restarted with these settings.
   | { kind: 'settings'; service: string; env: Record<string, string> }
   // SQL run in the lab's database; `restore` undoes it.
   | { kind: 'sql'; apply: string; restore: string }
-  // A relay that forwards `service`'s calls to `to`, given to `service` as its `urlVariable`.
+  // A relay that forwards the calls `service` sends to its `urlVariable`, given to it in its place.
   | { kind: 'relay'; service: string; urlVariable: string; to: string }
   // A process of ours beside the mesh, with the database's connection settings of `service`.
   | { kind: 'background'; service: string; script: 'row-holder' };
@@ -22,63 +21,76 @@ export type Fault =
 // What `start` did, so that `stop` can undo exactly that, even after a failed or interrupted start.
 export interface AppliedFault {
   fault: Fault;
-  // The background process or relay, by its name under .stack/pids.
+  // The background process or relay: its name under .stack/pids, or its container's name.
   process?: string;
+}
+
+export type Log = (line: string) => void;
+
+// A worker the mesh started, and the host its neighbours reach it at.
+export interface StartedWorker {
+  name: string;
+  host: string;
+}
+
+export interface FaultMesh {
+  // Throws a LabError saying how to start the mesh when it is not running.
+  assertRunning(): Promise<void>;
+  // Restarts `service` with these settings over its own (none: back to its own).
+  restartWith(service: string, env: Record<string, string>, log: Log): Promise<void>;
+  // The environment `service` runs with now, as the mesh gives it (its own settings).
+  environment(service: string): Promise<Record<string, string>>;
+  // A port a worker can listen on.
+  workerPort(): Promise<number>;
+  startWorker(index: number, script: string, env: Record<string, string>): Promise<StartedWorker>;
+  stopWorker(name: string): Promise<void>;
 }
 
 const WORKERS = join(__dirname, 'workers');
 
-export async function applyFault(stack: Stack, fault: Fault, index: number, log: (line: string) => void): Promise<AppliedFault> {
+export function workerScript(script: string): string {
+  return join(WORKERS, `${script}.js`);
+}
+
+export async function applyFault(mesh: FaultMesh, fault: Fault, index: number, log: Log): Promise<AppliedFault> {
   switch (fault.kind) {
     case 'settings':
-      await restartWith(stack, fault.service, fault.env, log);
+      await mesh.restartWith(fault.service, fault.env, log);
       return { fault };
     case 'sql':
-      await runSql(stack, fault.apply);
+      await runSql(mesh, fault.apply);
       return { fault };
     case 'relay': {
-      const name = `lab-worker-${index}`;
-      const port = await freePort();
-      const target = `http://127.0.0.1:${service(stack, fault.to).ports[0]}`;
-      startProcess(stack.paths, name, [process.execPath, join(WORKERS, 'header-relay.js')], WORKERS, { RELAY_PORT: String(port), RELAY_TARGET: target });
-      await restartWith(stack, fault.service, { [fault.urlVariable]: `http://127.0.0.1:${port}` }, log);
-      return { fault, process: name };
+      const target = (await mesh.environment(fault.service))[fault.urlVariable];
+      if (!target) throw new Error(`${fault.service} has no ${fault.urlVariable} to put a relay in front of`);
+      const port = await mesh.workerPort();
+      const worker = await mesh.startWorker(index, 'header-relay', { RELAY_PORT: String(port), RELAY_TARGET: target });
+      const applied = { fault, process: worker.name };
+      await mesh.restartWith(fault.service, { [fault.urlVariable]: `http://${worker.host}:${port}` }, log);
+      return applied;
     }
     case 'background': {
-      const name = `lab-worker-${index}`;
-      startProcess(stack.paths, name, [process.execPath, join(WORKERS, `${fault.script}.js`)], WORKERS, pgEnv(stack, fault.service));
-      return { fault, process: name };
+      const worker = await mesh.startWorker(index, fault.script, await pgEnv(mesh, fault.service));
+      return { fault, process: worker.name };
     }
   }
 }
 
-export async function restoreFault(stack: Stack, applied: AppliedFault, log: (line: string) => void): Promise<void> {
-  if (applied.process) await stopProcess(stack.paths, applied.process, 3_000);
+export async function restoreFault(mesh: FaultMesh, applied: AppliedFault, log: Log): Promise<void> {
+  if (applied.process) await mesh.stopWorker(applied.process);
   const { fault } = applied;
-  if (fault.kind === 'settings' || fault.kind === 'relay') await restartWith(stack, fault.service, {}, log);
-  if (fault.kind === 'sql') await runSql(stack, fault.restore);
+  if (fault.kind === 'settings' || fault.kind === 'relay') await mesh.restartWith(fault.service, {}, log);
+  if (fault.kind === 'sql') await runSql(mesh, fault.restore);
 }
 
-async function restartWith(stack: Stack, name: string, env: Record<string, string>, log: (line: string) => void): Promise<void> {
-  log(`restarting ${name}`);
-  await down(stack, [name]);
-  await up(stack, [name], { [name]: env });
+// The lab database, as `service` reaches it (its PG* variables).
+async function pgEnv(mesh: FaultMesh, service: string): Promise<Record<string, string>> {
+  return Object.fromEntries(Object.entries(await mesh.environment(service)).filter(([key]) => key.startsWith('PG')));
 }
 
-// The lab database, as the database service reaches it (its PG* variables).
-function pgEnv(stack: Stack, name: string): Record<string, string> {
-  return Object.fromEntries(Object.entries(service(stack, name).env).filter(([key]) => key.startsWith('PG')));
-}
-
-async function runSql(stack: Stack, sql: string): Promise<void> {
-  const env = pgEnv(stack, 'database');
-  const client = new pg.Client({
-    host: env.PGHOST,
-    port: Number(env.PGPORT),
-    user: env.PGUSER,
-    password: env.PGPASSWORD,
-    database: env.PGDATABASE,
-  });
+async function runSql(mesh: FaultMesh, sql: string): Promise<void> {
+  const env = await pgEnv(mesh, 'database');
+  const client = new pg.Client({ host: env.PGHOST, port: Number(env.PGPORT), user: env.PGUSER, password: env.PGPASSWORD, database: env.PGDATABASE });
   await client.connect();
   try {
     await client.query(sql);
