@@ -9,6 +9,7 @@ WORKDIR /app
 # Manifests first, so the dependency layer is rebuilt only when they change.
 COPY package.json package-lock.json tsconfig.base.json ./
 COPY shared-tracing/package.json shared-tracing/
+COPY contracts/package.json contracts/
 COPY services/frontend/package.json services/frontend/
 COPY services/backend/package.json services/backend/
 COPY services/database/package.json services/database/
@@ -25,6 +26,7 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 # its target (Docker's classic builder) never needs a SERVICE for it; BuildKit and Podman skip it when
 # they build a service.
 FROM deps AS tools
+COPY contracts contracts
 COPY shared-tracing shared-tracing
 COPY trace-analysis trace-analysis
 COPY checker checker
@@ -33,6 +35,7 @@ COPY exercises exercises
 RUN npx tsc -b checker scripts
 
 FROM deps AS build
+COPY contracts contracts
 COPY shared-tracing shared-tracing
 COPY trace-analysis trace-analysis
 # The checker's exercise track, which trace-api reads for the explorer's progress view.
@@ -59,13 +62,15 @@ ARG SERVICE
 ENV NODE_ENV=production SERVICE=${SERVICE}
 WORKDIR /app
 COPY --from=build /app/package.json /app/package-lock.json ./
+COPY --from=build /app/contracts/package.json contracts/
 COPY --from=build /app/shared-tracing/package.json shared-tracing/
 COPY --from=build /app/services/${SERVICE}/package.json services/${SERVICE}/
 COPY --from=build /app/staged-libs/ ./
 # Production dependencies of this service and the tracing bootstrap only.
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
-      --workspace shared-tracing --workspace "services/$SERVICE" \
+      --workspace contracts --workspace shared-tracing --workspace "services/$SERVICE" \
   && npm cache clean --force
+COPY --from=build /app/contracts/dist contracts/dist
 COPY --from=build /app/shared-tracing/dist shared-tracing/dist
 COPY --from=build /app/services/${SERVICE}/dist services/${SERVICE}/dist
 COPY --from=build /app/services/${SERVICE}/public services/${SERVICE}/public

@@ -2,12 +2,14 @@ import { context } from '@opentelemetry/api';
 import { getRPCMetadata } from '@opentelemetry/core';
 import { isAxiosError } from 'axios';
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import { DomainError, type DomainErrorKind } from '@tracing-lab/contracts';
 import type { z } from 'zod';
 import type { Logger } from './logger.js';
 import { recordSpanError } from './span-error.js';
 
-// A failure with the HTTP status and JSON body it should produce. Domain code throws it; the one
-// error middleware below turns it into the response.
+// A failure with the HTTP status and JSON body it should produce, thrown at the edge (input, routes,
+// a dependency's answer); the one error middleware below turns it into the response. Domain code
+// throws a DomainError instead, which that middleware maps with STATUS_OF.
 export class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -19,10 +21,6 @@ export class HttpError extends Error {
 
   static badRequest(field: string, message: string): HttpError {
     return new HttpError(400, { error: `'${field}' ${message}`, field });
-  }
-
-  static notFound(what: string): HttpError {
-    return new HttpError(404, { error: `${what} not found` });
   }
 }
 
@@ -97,8 +95,14 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   };
 }
 
+// The one place a domain error gets its HTTP status.
+const STATUS_OF: Record<DomainErrorKind, number> = { 'not-found': 404, conflict: 409, unavailable: 503 };
+
 function asHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
+  if (error instanceof DomainError) {
+    return new HttpError(STATUS_OF[error.kind], { error: error.message, ...(error.field === undefined ? {} : { field: error.field }) });
+  }
   // Express's body parser reports malformed or oversized JSON with a status of its own.
   const status = (error as { status?: unknown })?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {

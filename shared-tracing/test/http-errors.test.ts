@@ -5,9 +5,9 @@ import { AxiosError, AxiosHeaders, type AxiosResponse, type InternalAxiosRequest
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { DomainError, intBetween, positiveInt } from '@tracing-lab/contracts';
 import { createHttpClient } from '../src/http-client.js';
 import { errorHandler, HttpError, notFoundHandler, parseInput, upstreamError } from '../src/http-errors.js';
-import { intBetween, positiveInt } from '../src/input-schemas.js';
 import { createLogger } from '../src/logger.js';
 
 const quietLogger = createLogger({ LOG_LEVEL: 'silent' });
@@ -172,6 +172,9 @@ describe('errorHandler and notFoundHandler', () => {
   app.get('/conflict', () => {
     throw new HttpError(409, { error: 'not enough stock for product 1', field: 'quantity' });
   });
+  app.get('/domain/:kind', (req) => {
+    throw new DomainError(req.params.kind as 'conflict', `refused: ${req.params.kind}`, req.query.field as string | undefined);
+  });
   app.get('/bug', () => {
     throw new Error('secret internal detail');
   });
@@ -203,6 +206,14 @@ describe('errorHandler and notFoundHandler', () => {
 
   it('answers an HttpError with its status and body', async () => {
     expect(await call('/conflict')).toEqual({ status: 409, body: { error: 'not enough stock for product 1', field: 'quantity' } });
+  });
+
+  it.each([
+    ['conflict', '?field=quantity', 409, { error: 'refused: conflict', field: 'quantity' }],
+    ['not-found', '', 404, { error: 'refused: not-found' }],
+    ['unavailable', '', 503, { error: 'refused: unavailable' }],
+  ])("answers a DomainError of kind %s with the kind's one status", async (kind, query, status, body) => {
+    expect(await call(`/domain/${kind}${query}`)).toEqual({ status, body });
   });
 
   it('answers an unexpected error with a bare 500 that leaks nothing', async () => {

@@ -1,14 +1,7 @@
 import type { Express } from 'express';
 import { z } from 'zod';
-import {
-  finishServiceApp,
-  listLimit,
-  newOrderInput,
-  type Logger,
-  parseInput,
-  positiveInt,
-  serviceApp,
-} from '@tracing-lab/shared-tracing';
+import { finishServiceApp, type Logger, parseInput, serviceApp } from '@tracing-lab/shared-tracing';
+import { listLimit, newOrderInput, positiveInt } from '@tracing-lab/contracts';
 import type { Orders } from './orders.js';
 
 const idParam = z.object({ id: positiveInt(true) });

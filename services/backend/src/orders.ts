@@ -1,5 +1,6 @@
 import type { AxiosInstance } from 'axios';
-import { type NewOrder, type Order, upstreamError } from '@tracing-lab/shared-tracing';
+import { upstreamError } from '@tracing-lab/shared-tracing';
+import type { NewOrder, Order } from '@tracing-lab/contracts';
 import type { OrderListStrategy } from './config.js';
 import { backendErrorFault } from './faults.js';
 

@@ -1,16 +1,7 @@
 import type { Express } from 'express';
 import { z } from 'zod';
-import {
-  type Broker,
-  currentTraceContext,
-  finishServiceApp,
-  listLimit,
-  newOrderInput,
-  type Logger,
-  parseInput,
-  positiveInt,
-  serviceApp,
-} from '@tracing-lab/shared-tracing';
+import { type Broker, currentTraceContext, finishServiceApp, type Logger, parseInput, serviceApp } from '@tracing-lab/shared-tracing';
+import { listLimit, newOrderInput, positiveInt } from '@tracing-lab/contracts';
 import type { Database } from './db.js';
 import { outboxBacklogFault } from './faults.js';
 import type { OutboxRelay } from './outbox-relay.js';

@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import { faultFires, type OrderCreatedEvent } from '@tracing-lab/shared-tracing';
+import { faultFires } from '@tracing-lab/shared-tracing';
+import type { OrderCreatedEvent } from '@tracing-lab/contracts';
 
 // The fault scenarios the database service honours, switched on per request by the baggage entry
 // `lab.scenario=<name>` or for every request by LAB_SCENARIO=<name> (shared-tracing/src/lab-scenario.ts).

@@ -1,4 +1,5 @@
-import { type Broker, type Logger, type OrderCreatedEvent, outsideAnyTrace, resumeTraceContext, withLinkedSpan } from '@tracing-lab/shared-tracing';
+import { type Broker, type Logger, outsideAnyTrace, resumeTraceContext, withLinkedSpan } from '@tracing-lab/shared-tracing';
+import type { OrderCreatedEvent } from '@tracing-lab/contracts';
 import { poisonMessageFault } from './faults.js';
 import type { Outbox, OutboxEvent } from './outbox.js';
 

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { HttpError, type NewOrder, type Order, ORDER_EVENTS, type OrderCreatedEvent } from '@tracing-lab/shared-tracing';
+import { type NewOrder, type Order, ORDER_EVENTS, type OrderCreatedEvent, DomainError } from '@tracing-lab/contracts';
 import { slowDbFault } from './faults.js';
 import { reserveStock } from './inventory.js';
 import { addToOutbox, type OutboxEvent } from './outbox.js';
@@ -50,7 +50,7 @@ export class Store {
     await slowDbFault(this.pool);
     const result = await this.pool.query<Order>(`SELECT ${ORDER_COLUMNS} FROM orders WHERE id = $1`, [id]);
     const order = result.rows[0];
-    if (!order) throw HttpError.notFound(`order ${id}`);
+    if (!order) throw new DomainError('not-found', `order ${id} not found`);
     return order;
   }
 
@@ -63,7 +63,7 @@ export class Store {
       await client.query('BEGIN');
       await slowDbFault(client);
       const user = await client.query('SELECT 1 FROM users WHERE id = $1', [input.userId]);
-      if (user.rowCount === 0) throw HttpError.notFound(`user ${input.userId}`);
+      if (user.rowCount === 0) throw new DomainError('not-found', `user ${input.userId} not found`);
       const totalCents = await reserveStock(client, input.productId, input.quantity);
       const result = await client.query<Order>(
         `INSERT INTO orders (user_id, product_id, quantity, total_cents) VALUES ($1, $2, $3, $4) RETURNING ${ORDER_COLUMNS}`,

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { HttpError } from '@tracing-lab/shared-tracing';
+import { DomainError } from '@tracing-lab/contracts';
 import { describe, expect, it, vi } from 'vitest';
 import { Store } from '../src/store.js';
 
@@ -49,34 +49,35 @@ describe('Store.createOrder', () => {
     expect(client.release).toHaveBeenCalledTimes(1);
   });
 
-  it('rolls back and answers 404 for an unknown user, reserving nothing', async () => {
+  it('rolls back and refuses an unknown user as not-found, reserving nothing', async () => {
     const { client, store } = fakeClient({ 'SELECT 1 FROM users': { rows: [] } });
     const creating = store.createOrder({ userId: 42, productId: 2, quantity: 3 }, {});
-    await expect(creating).rejects.toBeInstanceOf(HttpError);
-    await expect(creating).rejects.toMatchObject({ status: 404, body: { error: 'user 42 not found' } });
+    await expect(creating).rejects.toBeInstanceOf(DomainError);
+    await expect(creating).rejects.toMatchObject({ kind: 'not-found', message: 'user 42 not found' });
     expect(client.statements).toEqual(['BEGIN', 'SELECT 1', 'ROLLBACK']);
     expect(client.release).toHaveBeenCalledTimes(1);
   });
 
-  it('rolls back and answers 409 naming the quantity when the stock is short', async () => {
+  it('rolls back and refuses a short stock as a conflict naming the quantity', async () => {
     const { client, store } = fakeClient({
       'SELECT 1 FROM users': { rows: [{}] },
       'UPDATE products': { rows: [] },
       'SELECT 1 FROM products': { rows: [{}] },
     });
     await expect(store.createOrder({ userId: 1, productId: 2, quantity: 100 }, {})).rejects.toMatchObject({
-      status: 409,
-      body: { error: 'not enough stock for product 2', field: 'quantity' },
+      kind: 'conflict',
+      message: 'not enough stock for product 2',
+      field: 'quantity',
     });
     expect(client.statements.at(-1)).toBe('ROLLBACK');
     expect(client.statements).not.toContain('INSERT INTO');
   });
 
-  it('rolls back and answers 404 for an unknown product', async () => {
+  it('rolls back and refuses an unknown product as not-found', async () => {
     const { client, store } = fakeClient({ 'SELECT 1 FROM users': { rows: [{}] }, 'UPDATE products': { rows: [] } });
     await expect(store.createOrder({ userId: 1, productId: 99, quantity: 1 }, {})).rejects.toMatchObject({
-      status: 404,
-      body: { error: 'product 99 not found' },
+      kind: 'not-found',
+      message: 'product 99 not found',
     });
     expect(client.statements.at(-1)).toBe('ROLLBACK');
   });

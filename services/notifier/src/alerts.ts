@@ -1,25 +1,11 @@
-import { z } from 'zod';
-import { type AlertEvent, type Logger, PoisonMessageError, withClientSpan } from '@tracing-lab/shared-tracing';
+import { type Logger, PoisonMessageError, withClientSpan } from '@tracing-lab/shared-tracing';
+import { alertEventMessage } from '@tracing-lab/contracts';
 
 // Delivers the Tracing API's alert transitions (alert.firing, alert.resolved) to the on-call chat.
 // Each runs inside the consumer span the amqplib instrumentation opened, so the delivery continues
 // the trace of the evaluation round that published it. Nothing is stored: an alert that arrives
-// twice is posted twice, as a chat would show a repeated alert.
-
-// The AlertEvent contract (shared-tracing/src/alert-events.ts), checked: a message that does not fit
-// can never be delivered, and is dead-lettered instead of retried.
-const alertEvent: z.ZodType<AlertEvent> = z.object({
-  rule: z.string().min(1),
-  service: z.string().min(1),
-  metric: z.enum(['error_rate', 'p95_ms']),
-  threshold: z.number(),
-  window: z.string(),
-  state: z.enum(['firing', 'resolved']),
-  at: z.string(),
-  value: z.number().nullable(),
-  samples: z.number(),
-  exampleTraceIds: z.array(z.string()),
-});
+// twice is posted twice, as a chat would show a repeated alert. A message that does not fit the AlertEvent
+// contract is dead-lettered.
 
 // The lab's stand-in for a chat webhook: how long "posting" takes. The span below is shaped like
 // that client call, as notification.send is for e-mail.
@@ -30,7 +16,7 @@ export class AlertDelivery {
   constructor(private readonly logger: Logger) {}
 
   async deliver(payload: unknown): Promise<void> {
-    const parsed = alertEvent.safeParse(payload);
+    const parsed = alertEventMessage.safeParse(payload);
     if (!parsed.success) {
       const path = parsed.error.issues[0]?.path ?? [];
       throw new PoisonMessageError(`alert payload invalid: ${path.length ? path.join('.') : 'body'}`);

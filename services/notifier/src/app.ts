@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import { z } from 'zod';
-import { type Broker, finishServiceApp, listLimit, type Logger, parseInput, serviceApp } from '@tracing-lab/shared-tracing';
+import { type Broker, finishServiceApp, type Logger, parseInput, serviceApp } from '@tracing-lab/shared-tracing';
+import { listLimit } from '@tracing-lab/contracts';
 import type { Notifier } from './notifications.js';
 
 const listQuery = z.object({ limit: listLimit });

@@ -1,4 +1,5 @@
-import { ALERT_EVENTS, Broker, createHttpClient, createLogger, ORDER_EVENTS, onShutdown, startServer } from '@tracing-lab/shared-tracing';
+import { Broker, createHttpClient, createLogger, onShutdown, startServer } from '@tracing-lab/shared-tracing';
+import { ALERT_EVENTS, ORDER_EVENTS } from '@tracing-lab/contracts';
 import { AlertDelivery } from './alerts.js';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';

@@ -1,9 +1,7 @@
 import type { AxiosInstance } from 'axios';
-import { z } from 'zod';
 import { sendDurationFault, sendFailureFault } from './faults.js';
-import { annotateActiveSpan, type Logger, PoisonMessageError, positiveInt, upstreamError, withClientSpan } from '@tracing-lab/shared-tracing';
-
-const orderCreated = z.object({ orderId: positiveInt(), userId: positiveInt(), productId: positiveInt(), quantity: positiveInt() });
+import { annotateActiveSpan, type Logger, PoisonMessageError, upstreamError, withClientSpan } from '@tracing-lab/shared-tracing';
+import { orderCreatedMessage } from '@tracing-lab/contracts';
 
 // The lab's stand-in for an e-mail provider: how long "sending" takes. Real I/O would be an SMTP or
 // HTTP call; the span below is shaped like that client call so the waterfall reads the same.
@@ -21,7 +19,7 @@ export class Notifier {
 
   // `redelivered` is RabbitMQ's flag: this message was delivered before and not acknowledged.
   async handleOrderCreated(payload: unknown, redelivered = false): Promise<void> {
-    const parsed = orderCreated.safeParse(payload);
+    const parsed = orderCreatedMessage.safeParse(payload);
     if (!parsed.success) {
       const path = parsed.error.issues[0]?.path ?? [];
       throw new PoisonMessageError(`order.created payload invalid: ${path.length ? path.join('.') : 'body'}`);

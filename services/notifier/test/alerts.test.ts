@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
-import { type AlertEvent, type Logger, PoisonMessageError } from '@tracing-lab/shared-tracing';
+import { type Logger, PoisonMessageError } from '@tracing-lab/shared-tracing';
+import type { AlertEvent } from '@tracing-lab/contracts';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AlertDelivery } from '../src/alerts.js';
 

@@ -1,5 +1,6 @@
 import type { Span } from '@opentelemetry/api';
-import { ALERT_EVENTS, type AlertEvent, type DependencyState, type Logger, outsideAnyTrace, recordSpanError, withSpan } from '@tracing-lab/shared-tracing';
+import { type DependencyState, type Logger, outsideAnyTrace, recordSpanError, withSpan } from '@tracing-lab/shared-tracing';
+import { ALERT_EVENTS, type AlertEvent } from '@tracing-lab/contracts';
 import type { TraceTree } from '@tracing-lab/trace-analysis';
 import { measureAlert } from './alert-metric.js';
 import type { AlertRule } from './alert-rules.js';

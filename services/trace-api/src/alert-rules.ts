@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { AlertMetric } from '@tracing-lab/shared-tracing';
+import type { AlertMetric } from '@tracing-lab/contracts';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 

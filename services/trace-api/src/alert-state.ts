@@ -1,4 +1,4 @@
-import type { AlertEvent } from '@tracing-lab/shared-tracing';
+import type { AlertEvent } from '@tracing-lab/contracts';
 import type { AlertMeasurement } from './alert-metric.js';
 import type { AlertRule } from './alert-rules.js';
 

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import express, { type Express } from 'express';
 import { z } from 'zod';
-import { finishServiceApp, intBetween, type Logger, parseInput, serviceApp } from '@tracing-lab/shared-tracing';
+import { finishServiceApp, type Logger, parseInput, serviceApp } from '@tracing-lab/shared-tracing';
+import { intBetween } from '@tracing-lab/contracts';
 import {
   analyzeTrace,
   compareTraces,

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { HttpError } from '@tracing-lab/shared-tracing';
 import { z } from 'zod';
+import { DomainError } from '@tracing-lab/contracts';
 
 // The learner's progress for the explorer (GET /lab/progress), read from the file `npm run lab`
 // writes (.lab/state.json, its format in scripts/src/lab/lab-state.ts) and the track's titles.
@@ -123,6 +123,6 @@ function readState(stateFile: string): LabState {
   return parsed.data;
 }
 
-function unreadable(stateFile: string, why: string): HttpError {
-  return new HttpError(503, { error: `the lab's state file ${stateFile} cannot be read: ${why}` });
+function unreadable(stateFile: string, why: string): DomainError {
+  return new DomainError('unavailable', `the lab's state file ${stateFile} cannot be read: ${why}`);
 }

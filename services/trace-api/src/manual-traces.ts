@@ -1,7 +1,7 @@
 import { type Attributes, ROOT_CONTEXT, type Span, SpanStatusCode, trace as otelTrace } from '@opentelemetry/api';
-import { HttpError } from '@tracing-lab/shared-tracing';
 import type { JaegerSpan, JaegerTrace } from '@tracing-lab/trace-analysis';
 import type { ClientTracers } from './client-tracers.js';
+import { DomainError } from '@tracing-lab/contracts';
 
 // Manual instrumentation for clients without an OpenTelemetry SDK: each call becomes a real span,
 // created with the SDK under the client's service name and exported to Jaeger, with W3C ids.
@@ -66,14 +66,11 @@ export class ManualTraces {
 
   addSpan(input: SpanInput): { traceId: string; spanId: string } {
     this.forgetIdle();
-    if (!this.traces.has(input.traceId)) throw HttpError.notFound(`trace ${input.traceId}`);
+    if (!this.traces.has(input.traceId)) throw new DomainError('not-found', `trace ${input.traceId} not found`);
     const parent = this.spans.get(input.parentSpanId);
-    if (!parent) throw HttpError.notFound(`span ${input.parentSpanId}`);
+    if (!parent) throw new DomainError('not-found', `span ${input.parentSpanId} not found`);
     if (parent.traceId !== input.traceId) {
-      throw new HttpError(409, {
-        error: `span ${input.parentSpanId} belongs to trace ${parent.traceId}, not to trace ${input.traceId}`,
-        field: 'parentSpanId',
-      });
+      throw new DomainError('conflict', `span ${input.parentSpanId} belongs to trace ${parent.traceId}, not to trace ${input.traceId}`, 'parentSpanId');
     }
     const now = Date.now();
     const startMs = input.duration === undefined ? now : now - input.duration;
@@ -89,8 +86,8 @@ export class ManualTraces {
 
   finish(input: FinishInput): { traceId: string; spanId: string; duration: number } {
     const made = this.spans.get(input.spanId);
-    if (!made) throw HttpError.notFound(`span ${input.spanId}`);
-    if (made.endMs !== undefined) throw new HttpError(409, { error: `span ${input.spanId} is already finished`, field: 'spanId' });
+    if (!made) throw new DomainError('not-found', `span ${input.spanId} not found`);
+    if (made.endMs !== undefined) throw new DomainError('conflict', `span ${input.spanId} is already finished`, 'spanId');
     const endMs = Date.now();
     this.end(made, input.status ?? 'success', input.tags, endMs);
     this.touch(made.traceId);

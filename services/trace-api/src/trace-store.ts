@@ -6,9 +6,9 @@ import {
   type TraceListing,
   type TraceTree,
 } from '@tracing-lab/trace-analysis';
-import { HttpError } from '@tracing-lab/shared-tracing';
 import { meshServices } from './jaeger-query.js';
 import type { ManualTraces } from './manual-traces.js';
+import { DomainError } from '@tracing-lab/contracts';
 
 // Where the API's traces come from: Jaeger, plus the manual spans the API made itself that Jaeger
 // does not have yet (still open, or not exported yet), so a client sees its trace at once.
@@ -39,7 +39,7 @@ export class TraceStore {
   async trace(traceId: string): Promise<JaegerTrace> {
     const id = traceId.toLowerCase();
     const merged = mergeTraces(await this.jaeger.trace(id), this.manual.asJaegerTrace(id));
-    if (!merged) throw HttpError.notFound(`trace ${id}`);
+    if (!merged) throw new DomainError('not-found', `trace ${id} not found`);
     return merged;
   }
 

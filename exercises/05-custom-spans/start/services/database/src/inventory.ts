@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { HttpError } from '@tracing-lab/shared-tracing';
+import { DomainError } from '@tracing-lab/contracts';
 
 // Reserves stock for an order inside the caller's transaction.
 //
@@ -21,8 +21,8 @@ export async function reserveStock(client: PoolClient, productId: number, quanti
   const row = result.rows[0];
   if (!row) {
     const exists = await client.query('SELECT 1 FROM products WHERE id = $1', [productId]);
-    if (exists.rowCount === 0) throw HttpError.notFound(`product ${productId}`);
-    throw new HttpError(409, { error: `not enough stock for product ${productId}`, field: 'quantity' });
+    if (exists.rowCount === 0) throw new DomainError('not-found', `product ${productId} not found`);
+    throw new DomainError('conflict', `not enough stock for product ${productId}`, 'quantity');
   }
   return row.price_cents * quantity;
 }

@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
-import { HttpError, withSpan } from '@tracing-lab/shared-tracing';
+import { withSpan } from '@tracing-lab/shared-tracing';
+import { DomainError } from '@tracing-lab/contracts';
 
 // Reserves stock for an order inside the caller's transaction. Its own span shows the business step
 // (which product, how many, what was left) above the raw UPDATE that the pg instrumentation records.
@@ -19,8 +20,8 @@ export function reserveStock(client: PoolClient, productId: number, quantity: nu
     const row = result.rows[0];
     if (!row) {
       const exists = await client.query('SELECT 1 FROM products WHERE id = $1', [productId]);
-      if (exists.rowCount === 0) throw HttpError.notFound(`product ${productId}`);
-      throw new HttpError(409, { error: `not enough stock for product ${productId}`, field: 'quantity' });
+      if (exists.rowCount === 0) throw new DomainError('not-found', `product ${productId} not found`);
+      throw new DomainError('conflict', `not enough stock for product ${productId}`, 'quantity');
     }
     span.setAttribute('app.inventory.remaining', row.stock);
     return row.price_cents * quantity;

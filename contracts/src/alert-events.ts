@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 // The messaging contract between the Tracing API (publisher of alert transitions) and the notifier
 // (consumer, which delivers them). One routing key per transition, so a consumer can bind to either.
 export const ALERT_EVENTS = {
@@ -30,3 +32,18 @@ export interface AlertEvent {
   // A few traces behind the value (failed or slowest requests), to open in Jaeger.
   exampleTraceIds: string[];
 }
+
+// The AlertEvent contract, checked: a message that does not fit can never be delivered, and is
+// dead-lettered instead of retried.
+export const alertEventMessage: z.ZodType<AlertEvent> = z.object({
+  rule: z.string().min(1),
+  service: z.string().min(1),
+  metric: z.enum(['error_rate', 'p95_ms']),
+  threshold: z.number(),
+  window: z.string(),
+  state: z.enum(['firing', 'resolved']),
+  at: z.string(),
+  value: z.number().nullable(),
+  samples: z.number(),
+  exampleTraceIds: z.array(z.string()),
+});
