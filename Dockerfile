@@ -10,6 +10,7 @@ WORKDIR /app
 COPY package.json package-lock.json tsconfig.base.json ./
 COPY shared-tracing/package.json shared-tracing/
 COPY contracts/package.json contracts/
+COPY service-kit/package.json service-kit/
 COPY services/frontend/package.json services/frontend/
 COPY services/backend/package.json services/backend/
 COPY services/database/package.json services/database/
@@ -28,6 +29,7 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 FROM deps AS tools
 COPY contracts contracts
 COPY shared-tracing shared-tracing
+COPY service-kit service-kit
 COPY trace-analysis trace-analysis
 COPY checker checker
 COPY scripts scripts
@@ -37,6 +39,7 @@ RUN npx tsc -b checker scripts
 FROM deps AS build
 COPY contracts contracts
 COPY shared-tracing shared-tracing
+COPY service-kit service-kit
 COPY trace-analysis trace-analysis
 # The checker's exercise track, which trace-api reads for the explorer's progress view.
 COPY checker checker
@@ -64,14 +67,16 @@ WORKDIR /app
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/contracts/package.json contracts/
 COPY --from=build /app/shared-tracing/package.json shared-tracing/
+COPY --from=build /app/service-kit/package.json service-kit/
 COPY --from=build /app/services/${SERVICE}/package.json services/${SERVICE}/
 COPY --from=build /app/staged-libs/ ./
 # Production dependencies of this service and the tracing bootstrap only.
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
-      --workspace contracts --workspace shared-tracing --workspace "services/$SERVICE" \
+      --workspace contracts --workspace shared-tracing --workspace service-kit --workspace "services/$SERVICE" \
   && npm cache clean --force
 COPY --from=build /app/contracts/dist contracts/dist
 COPY --from=build /app/shared-tracing/dist shared-tracing/dist
+COPY --from=build /app/service-kit/dist service-kit/dist
 COPY --from=build /app/services/${SERVICE}/dist services/${SERVICE}/dist
 COPY --from=build /app/services/${SERVICE}/public services/${SERVICE}/public
 USER node

@@ -13,7 +13,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['contracts/test/**/*.test.ts', 'shared-tracing/test/**/*.test.ts', 'services/*/test/**/*.test.ts', 'scripts/test/**/*.test.ts', 'checker/test/**/*.test.ts', 'trace-analysis/test/**/*.test.ts'],
+          include: ['contracts/test/**/*.test.ts', 'shared-tracing/test/**/*.test.ts', 'service-kit/test/**/*.test.ts', 'services/*/test/**/*.test.ts', 'scripts/test/**/*.test.ts', 'checker/test/**/*.test.ts', 'trace-analysis/test/**/*.test.ts'],
         },
       },
       {

@@ -75,20 +75,25 @@ const dependencies = [
 
 // What each service's image is built from, as `docker compose watch` follows it (develop.watch).
 const watched = [
-  { service: 'frontend', paths: 'services/frontend, shared-tracing, package-lock.json' },
-  { service: 'backend', paths: 'services/backend, shared-tracing, package-lock.json' },
-  { service: 'database', paths: 'services/database, shared-tracing, package-lock.json' },
-  { service: 'notifier', paths: 'services/notifier, shared-tracing, package-lock.json' },
-  { service: 'trace-api', paths: 'services/trace-api, shared-tracing, trace-analysis, package-lock.json' },
+  { service: 'frontend', paths: 'services/frontend, shared-tracing, contracts, service-kit, package-lock.json' },
+  { service: 'backend', paths: 'services/backend, shared-tracing, contracts, service-kit, package-lock.json' },
+  { service: 'database', paths: 'services/database, shared-tracing, contracts, service-kit, package-lock.json' },
+  { service: 'notifier', paths: 'services/notifier, shared-tracing, contracts, service-kit, package-lock.json' },
+  { service: 'trace-api', paths: 'services/trace-api, shared-tracing, contracts, service-kit, trace-analysis, package-lock.json' },
 ];
 
 // The profile `tools`: each tool, the command it runs, what it mounts (the engine's socket where
-// Docker's is, for the checker's task 11; the lab, the working tree) and its settings beyond the mesh's
-// addresses.
+// Docker's is, for the checker's task 11; the lab, the working tree and the volume of the settings its
+// incidents change) and its settings beyond the mesh's addresses.
 const tools = [
   { service: 'check', entrypoint: 'node checker/dist/cli.js', mounts: '/var/run/docker.sock', env: '' },
   { service: 'load', entrypoint: 'node scripts/dist/load.js', mounts: '/var/run/docker.sock', env: '' },
-  { service: 'lab', entrypoint: 'node scripts/dist/lab.js', mounts: '/var/run/docker.sock, . at /repo', env: 'LAB_STACK=compose LAB_REPO_ROOT=/repo' },
+  {
+    service: 'lab',
+    entrypoint: 'node scripts/dist/lab.js',
+    mounts: '/var/run/docker.sock, . at /repo, /run/service-settings',
+    env: 'LAB_STACK=compose LAB_REPO_ROOT=/repo LAB_SERVICE_SETTINGS=/run/service-settings',
+  },
 ];
 const MESH_ADDRESSES = ['LAB_FRONTEND_URL=http://frontend:8080', 'LAB_JAEGER_URL=http://jaeger:16686'];
 

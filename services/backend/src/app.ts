@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import { z } from 'zod';
-import { finishServiceApp, type Logger, parseInput, serviceApp } from '@tracing-lab/shared-tracing';
+import { type Logger, parseInput } from '@tracing-lab/shared-tracing';
+import { finishServiceApp, serviceApp } from '@tracing-lab/service-kit';
 import { listLimit, newOrderInput, positiveInt } from '@tracing-lab/contracts';
 import type { Orders } from './orders.js';
 

@@ -1,4 +1,4 @@
-import { countFrom, type ListenAddress, listenAddressFrom, urlFrom } from '@tracing-lab/shared-tracing';
+import { countFrom, type ListenAddress, listenAddressFrom, urlFrom } from '@tracing-lab/service-kit';
 
 export interface BackendConfig {
   listen: ListenAddress;

@@ -1,4 +1,5 @@
-import { createLogger, startServer } from '@tracing-lab/shared-tracing';
+import { createLogger } from '@tracing-lab/shared-tracing';
+import { startServer } from '@tracing-lab/service-kit';
 import { createApp } from './app.js';
 import { createDatabaseClient } from './database-client.js';
 import { loadConfig } from './config.js';

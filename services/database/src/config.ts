@@ -1,4 +1,4 @@
-import { countFrom, type ListenAddress, listenAddressFrom, urlFrom } from '@tracing-lab/shared-tracing';
+import { countFrom, type ListenAddress, listenAddressFrom, urlFrom } from '@tracing-lab/service-kit';
 
 // The database service's settings. PostgreSQL's address and credentials are not here: node-postgres
 // reads the standard PGHOST, PGPORT, PGUSER, PGPASSWORD and PGDATABASE variables itself. RabbitMQ is

@@ -1,4 +1,5 @@
-import { Broker, createLogger, onShutdown, startServer } from '@tracing-lab/shared-tracing';
+import { Broker, createLogger, onShutdown } from '@tracing-lab/shared-tracing';
+import { startServer } from '@tracing-lab/service-kit';
 import { ORDER_EVENTS } from '@tracing-lab/contracts';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';

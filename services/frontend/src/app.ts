@@ -1,6 +1,7 @@
 import type { AxiosInstance } from 'axios';
 import type { Express, Request, Response } from 'express';
-import { finishServiceApp, type Logger, serviceApp, upstreamError } from '@tracing-lab/shared-tracing';
+import { type Logger, upstreamError } from '@tracing-lab/shared-tracing';
+import { finishServiceApp, serviceApp } from '@tracing-lab/service-kit';
 import { shopPage, type ShopPageSettings } from './shop-page.js';
 import { traceContextHarness } from './trace-context-harness.js';
 

@@ -1,4 +1,5 @@
-import { createHttpClient, createLogger, startServer } from '@tracing-lab/shared-tracing';
+import { createHttpClient, createLogger } from '@tracing-lab/shared-tracing';
+import { startServer } from '@tracing-lab/service-kit';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 

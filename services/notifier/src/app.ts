@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import { z } from 'zod';
-import { type Broker, finishServiceApp, type Logger, parseInput, serviceApp } from '@tracing-lab/shared-tracing';
+import { type Broker, type Logger, parseInput } from '@tracing-lab/shared-tracing';
+import { finishServiceApp, serviceApp } from '@tracing-lab/service-kit';
 import { listLimit } from '@tracing-lab/contracts';
 import type { Notifier } from './notifications.js';
 

@@ -1,4 +1,5 @@
-import { Broker, createHttpClient, createLogger, onShutdown, startServer } from '@tracing-lab/shared-tracing';
+import { Broker, createHttpClient, createLogger, onShutdown } from '@tracing-lab/shared-tracing';
+import { startServer } from '@tracing-lab/service-kit';
 import { ALERT_EVENTS, ORDER_EVENTS } from '@tracing-lab/contracts';
 import { AlertDelivery } from './alerts.js';
 import { createApp } from './app.js';

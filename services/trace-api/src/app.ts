@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import express, { type Express } from 'express';
 import { z } from 'zod';
-import { finishServiceApp, type Logger, parseInput, serviceApp } from '@tracing-lab/shared-tracing';
+import { type Logger, parseInput } from '@tracing-lab/shared-tracing';
+import { finishServiceApp, serviceApp } from '@tracing-lab/service-kit';
 import { intBetween } from '@tracing-lab/contracts';
 import {
   analyzeTrace,

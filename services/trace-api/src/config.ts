@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type ListenAddress, listenAddressFrom, urlFrom } from '@tracing-lab/shared-tracing';
+import { type ListenAddress, listenAddressFrom, urlFrom } from '@tracing-lab/service-kit';
 
 // The Tracing API's settings. Where the manual spans go is not here: their OTLP exporter reads the
 // standard OTEL_EXPORTER_OTLP_* variables, like every service's SDK.

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { loadExercises } from '@tracing-lab/checker/exercises';
-import { Broker, createHttpClient, createLogger, type Logger, onShutdown, startServer } from '@tracing-lab/shared-tracing';
+import { Broker, createHttpClient, createLogger, type Logger, onShutdown } from '@tracing-lab/shared-tracing';
+import { startServer } from '@tracing-lab/service-kit';
 import { ALERT_EVENTS } from '@tracing-lab/contracts';
 import { AlertEvaluator } from './alert-evaluator.js';
 import { type AlertRule, loadAlertRules } from './alert-rules.js';

@@ -1,9 +1,7 @@
 import express, { type ErrorRequestHandler, type Express } from 'express';
-import { healthReport, type DependencyState } from './health.js';
-import { errorHandler, notFoundHandler } from './http-errors.js';
-import type { Logger } from './logger.js';
+import { type DependencyState, errorHandler, type Logger, notFoundHandler, traceResponseHeader } from '@tracing-lab/shared-tracing';
+import { healthReport } from './health.js';
 import { requestLog } from './request-log.js';
-import { traceResponseHeader } from './trace-response.js';
 
 // The frame every service's Express app shares, so each app.ts holds only its own routes: the
 // traceresponse header and the request log on every response, JSON bodies up to a limit (413 past

@@ -1,8 +1,7 @@
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import type { ListenAddress } from './env-config.js';
-import type { Logger } from './logger.js';
-import { installShutdownHandlers, onShutdown } from './shutdown.js';
+import { installShutdownHandlers, type Logger, onShutdown } from '@tracing-lab/shared-tracing';
 
 // Listens, and on shutdown stops accepting, lets in-flight requests finish, and closes idle
 // keep-alive connections so the drain does not wait for clients that will never send again.

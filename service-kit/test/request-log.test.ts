@@ -5,7 +5,7 @@ import { context, ROOT_CONTEXT, trace, TraceFlags } from '@opentelemetry/api';
 import { StackContextManager } from '@opentelemetry/sdk-trace';
 import express from 'express';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Logger } from '../src/logger.js';
+import type { Logger } from '@tracing-lab/shared-tracing';
 import { requestLog } from '../src/request-log.js';
 
 // What the middleware logged, and which span was active when it did: the pino instrumentation stamps

@@ -1,6 +1,6 @@
 import { context } from '@opentelemetry/api';
 import type { RequestHandler } from 'express';
-import type { Logger } from './logger.js';
+import type { Logger } from '@tracing-lab/shared-tracing';
 
 // One log line per finished request: method, path, status and duration. The line is written in the
 // request's own context, so the pino instrumentation stamps it with the request's trace_id and
