@@ -6,7 +6,7 @@ import type { AimResult, BenchReport } from './report.js';
 
 export const AIMS = {
   saturationLoss: 0.1, // at most 10% fewer requests a second at saturation, 100% sampling
-  p50PerHopMs: 1, // at most +1 ms p50 per hop at the fixed rate, 100% sampling
+  p50PerHopMs: 0.5, // at most +0.5 ms p50 per hop at the fixed rate, 100% sampling
   queryableP99Ms: 2_000,
   analysisMs: 50,
   explorerDrawMs: 1_000,
