@@ -53,6 +53,12 @@ function most(symptom: symptoms.Symptom, could: (tree: TraceTree) => boolean, na
   };
 }
 
+// An INSERT slow in a trace that also waited for a database connection may be slow for want of one
+// (a pool of one on a busy machine): only one slow by itself is a slow statement.
+const insertSlowByItself: symptoms.Symptom = (tree) => (symptoms.waitsForConnection(tree) ? undefined : symptoms.slowInsert(tree));
+// A consumer continuing its producer's trace: the messages whose wait in the queue shows. One that
+// waited can be a consumer restarting; a slow one makes most of them wait, more and more.
+const consumesAnEvent = (tree: TraceTree) => tree.spans.some((s) => s.kind === 'consumer' && s.parentId !== undefined && tree.byId.get(s.parentId)?.kind === 'producer');
 const insertsOrders = (tree: TraceTree) => tree.spans.some((s) => s.operation.startsWith('pg.query:INSERT') && /\borders\b/.test(String(s.attributes['db.query.text'] ?? '')));
 const updatesStock = (tree: TraceTree) => tree.spans.some((s) => s.operation.startsWith('pg.query:UPDATE') && /\bproducts\b/.test(String(s.attributes['db.query.text'] ?? '')));
 const readsNotifications = (tree: TraceTree) => tree.spans.some((s) => s.operation.startsWith('pg.query:SELECT') && /\bnotifications\b/.test(String(s.attributes['db.query.text'] ?? '')));
@@ -88,9 +94,9 @@ const READINGS: Reading[] = [
   each(symptoms.startsAtDatabase, at('dropped-context')),
   most(symptoms.scansNotifications, readsNotifications, at('sequential-scan')),
   each(symptoms.failedInsert, at('intermittent-error')),
-  most(symptoms.slowInsert, insertsOrders, at('slow-statement')),
+  most(insertSlowByItself, insertsOrders, at('slow-statement')),
   slowUpdates,
-  each(symptoms.waitedInQueue, at('slow-consumer')),
+  most(symptoms.waitedInQueue, consumesAnEvent, at('slow-consumer')),
   (trees) => {
     const found = each(symptoms.consumerMissing(), () => ({ service: 'notifier', operation: '', cause: 'unsampled-parent' }))(trees);
     return found && { ...found, operation: consumerOperation(trees) };
