@@ -112,7 +112,11 @@ afterAll(async () => {
   else rmSync(STATE_FILE, { force: true });
 });
 
-describe.each(IDS)('incident %s under Compose', (id) => {
+// One retry, from a fresh start (afterEach stops the incident first): Podman 4.3's DNS server drops
+// queries while it reloads for each container that joins or leaves the network (aardvark-dns#389),
+// and an incident's run here starts and removes several. A broken incident fails both attempts; the
+// native proof (test/integration/incidents.test.ts) has no retry.
+describe.each(IDS)('incident %s under Compose', { retry: 1 }, (id) => {
   // A failed proof must not leave its incident to the next one.
   afterEach(async () => {
     await run('lab', 'incident', 'stop');

@@ -1,6 +1,6 @@
 import * as symptoms from '@tracing-lab/scripts/lab/incidents/symptoms';
 import type { Cause } from '@tracing-lab/scripts/lab/incidents/causes';
-import { buildTraceTree, fetchJaeger, JaegerClient, type TraceTree } from '@tracing-lab/trace-analysis';
+import { buildTraceTree, fetchJaeger, JaegerClient, type TraceTree, type TreeSpan } from '@tracing-lab/trace-analysis';
 
 // A diagnosis made as a learner makes it, from Jaeger's query API alone (never the incident's state):
 // the traces since the incident began, searched for each cause's shape, most telling first. It proves
@@ -53,9 +53,21 @@ function most(symptom: symptoms.Symptom, could: (tree: TraceTree) => boolean, na
   };
 }
 
-// An INSERT slow in a trace that also waited for a database connection may be slow for want of one
-// (a pool of one on a busy machine): only one slow by itself is a slow statement.
-const insertSlowByItself: symptoms.Symptom = (tree) => (symptoms.waitsForConnection(tree) ? undefined : symptoms.slowInsert(tree));
+// A slow statement counts when it took longer by itself than its trace spent waiting for database
+// connections: with too few connections on a busy machine the statements slow down too, but the wait
+// is the larger part.
+function byItself(symptom: symptoms.Symptom): symptoms.Symptom {
+  const connects = (spans: TreeSpan[]) => spans.filter((s) => s.operation === 'pg-pool.connect').reduce((sum, s) => sum + s.durationUs / 1000, 0);
+  return (tree) => {
+    const found = symptom(tree);
+    if (!found) return undefined;
+    const ownMs = found.span.durationUs / 1000 - connects(found.span.children);
+    return ownMs > connects(tree.spans) - connects(found.span.children) ? found : undefined;
+  };
+}
+const insertSlowByItself = byItself(symptoms.slowInsert);
+const updateSlowByItself = byItself(symptoms.slowStockUpdate);
+
 // A consumer continuing its producer's trace: the messages whose wait in the queue shows. One that
 // waited can be a consumer restarting; a slow one makes most of them wait, more and more.
 const consumesAnEvent = (tree: TraceTree) => tree.spans.some((s) => s.kind === 'consumer' && s.parentId !== undefined && tree.byId.get(s.parentId)?.kind === 'producer');
@@ -74,7 +86,7 @@ function consumerOperation(trees: TraceTree[]): string {
 // a lock held elsewhere.
 const slowUpdates: Reading = (trees) => {
   const slow = trees.flatMap((tree) => {
-    const finding = symptoms.slowStockUpdate(tree);
+    const finding = updateSlowByItself(tree);
     return finding ? [{ tree, finding, product: symptoms.productOf(tree, finding.span) }] : [];
   });
   // One slow update can be a busy moment; a fault makes many.
@@ -82,8 +94,9 @@ const slowUpdates: Reading = (trees) => {
   if (!first || slow.length < 3) return undefined;
   const products = new Set(slow.map((s) => s.product));
   const cause: Cause = products.size === 1 ? 'hot-key' : 'lock-wait';
-  // A busy machine slows a few updates of any product; a lock held now and then, a good share of them.
-  if (cause === 'lock-wait' && slow.length * 5 < trees.filter(updatesStock).length) return undefined;
+  // A busy machine slows a few updates of any product; a lock held now and then (800 ms of every 2 s
+  // in the lab's incident), a good share of them.
+  if (cause === 'lock-wait' && slow.length * 10 < trees.filter(updatesStock).length) return undefined;
   return { service: first.finding.span.service, operation: first.finding.span.operation, cause, traceId: first.tree.traceId };
 };
 
