@@ -17,8 +17,9 @@ import { type FaultMesh, type Log, workerScript } from './faults.js';
 //   container `docker compose watch` or `up` recreates reads the same file, so the incident lasts
 //   until `incident stop` deletes it.
 // - workers: containers of the lab's own image on the project's network, named and labelled as
-//   `docker compose run lab` names its own (so `docker compose down` removes them with the project),
-//   the script and its settings given as the native lab gives them.
+//   `docker compose run lab` names its own, the script and its settings given as the native lab gives
+//   them. `docker compose down` does not remove them (measured with Compose 2.40 on Podman 4.3): it
+//   leaves the network until `incident stop` removes the worker (docs/incidents.md).
 
 // Where the lab's container has the settings volume (docker-compose.yml, service `lab`).
 const SETTINGS_DIR_VARIABLE = 'LAB_SERVICE_SETTINGS';
@@ -28,7 +29,6 @@ const WORKER_PORT = 8080;
 
 interface Container {
   Id: string;
-  Name: string;
   Image: string;
   Config: { Env: string[]; Labels: Record<string, string> };
   State: { Running: boolean; StartedAt: string };
