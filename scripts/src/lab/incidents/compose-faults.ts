@@ -103,7 +103,7 @@ export function composeFaultMesh(socket = ENGINE_SOCKET, env: NodeJS.ProcessEnv 
       try {
         await api('DELETE', `/containers/${name}?force=true`);
       } catch (error) {
-        // Gone already (`docker compose down` removed it with the project).
+        // Gone already: removed by hand, or by a stop that was interrupted after removing it.
         if (!(error instanceof EngineApiError && error.status === 404)) throw error;
       }
     },
