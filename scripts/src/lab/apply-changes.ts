@@ -58,7 +58,9 @@ export function build(repoRoot: string, services: string[], paths: LabPaths, log
 
 // Natively, the services are restarted here; under Compose, `docker compose watch` rebuilds them.
 export async function restart(stack: Stack, services: string[], log: (line: string) => void): Promise<void> {
-  if (!services.some((name) => pidOf(stack, name) !== undefined)) {
+  // The stack, not the services restarted: one that crashed at start has no process, and reset or
+  // stop must start it again.
+  if (!stack.services.some((s) => pidOf(stack, s.name) !== undefined)) {
     const underCompose = services.includes('jaeger') ? "restart Jaeger as the exercise's README says" : 'run docker compose watch';
     log(`the native stack is not running: the files are in place. Start it with npm run stack:up, or under Compose ${underCompose}`);
     return;

@@ -66,13 +66,20 @@ export class LabContext {
     const log = (line: string) => this.output.err(`lab: ${line}`);
     if (underCompose()) {
       log(REBUILD_NOTE);
-    } else {
-      const stack = ending ? this.stackFor(undefined) : this.stack;
-      const services = servicesRunning(exerciseFiles(exercise), stack, this.repoRoot);
-      const compiled = compiledServices(services, stack);
-      if (compiled.length) build(this.repoRoot, compiled, this.paths, log);
-      await restart(stack, services, log);
+      this.recordBuilt(hashes);
+      return;
     }
+    const stack = ending ? this.stackFor(undefined) : this.stack;
+    const services = servicesRunning(exerciseFiles(exercise), stack, this.repoRoot);
+    const compiled = compiledServices(services, stack);
+    if (compiled.length) build(this.repoRoot, compiled, this.paths, log);
+    // What is built runs from now on, even if it crashes at start: a reset or a fix then differs
+    // from it, so the next command builds and restarts again.
+    this.recordBuilt(hashes);
+    await restart(stack, services, log);
+  }
+
+  private recordBuilt(hashes: Record<string, string>): void {
     if (this.state.active) this.state.active.built = hashes;
     this.save();
   }
