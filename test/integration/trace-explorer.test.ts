@@ -2,6 +2,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import { randomBytes } from 'node:crypto';
+import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { waitFor } from '@tracing-lab/checker/poll';
 import { generateTrace } from '@tracing-lab/trace-analysis';
@@ -10,6 +11,8 @@ import { waterfall } from '@tracing-lab/trace-api/waterfall';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkedPage, launchChromium, SCREENSHOTS } from './support/browser.js';
+import { labPaths } from '@tracing-lab/scripts/lab/lab-state';
+import { down, loadStack, REPO_ROOT, up } from '@tracing-lab/scripts/stack';
 import { waitForTrace } from './support/jaeger.js';
 import { createOrder } from './support/mesh.js';
 import { wholeOrderTrace } from './support/order-trace.js';
@@ -20,6 +23,7 @@ import { wholeOrderTrace } from './support/order-trace.js';
 // docs/reading-traces.md shows (see support/browser.ts).
 
 const TRACE_API = 'http://127.0.0.1:3000';
+const stack = loadStack();
 const MESH_SERVICES = ['backend', 'database', 'frontend', 'notifier'];
 
 let browser: Browser;
@@ -171,15 +175,6 @@ describe('the trace explorer', () => {
     expect(await page.locator('[role=alert] p').first().textContent()).toBe("Bad input: 'traceId' must be a W3C trace id (32 hex digits).");
   });
 
-  it.each([
-    ['Jaeger is down', 502, '{"error":"jaeger unreachable"}', /^Jaeger does not answer \(jaeger unreachable\)/],
-    ['the Tracing API is down', 0, '', /^The Tracing API does not answer/],
-  ])('says so when %s, instead of a blank page', async (_what, status, body, message) => {
-    await page.route('**/traces/**', (route) => (status === 0 ? route.abort('connectionrefused') : route.fulfill({ status, contentType: 'application/json', body })));
-    await open(`#/trace/${slow}`, '[role=alert]');
-    expect(await page.locator('[role=alert] p').first().textContent()).toMatch(message);
-  });
-
   it('draws the service graph with calls, error rate and p95 per edge', async () => {
     await open('#/graph?lookback=15', 'svg.graph');
     const edges = await page.locator('table.edges tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent)));
@@ -205,39 +200,55 @@ describe('the trace explorer', () => {
 
   it('says plainly that no exercise has been started when the lab has recorded nothing', async () => {
     const track = (await (await fetch(`${TRACE_API}/lab/progress`)).json()) as { exercises: { number: number; title: string }[] };
-    const untouched = {
-      stateFile: '/repo/.lab/state.json',
-      started: false,
-      exercises: track.exercises.map(({ number, title }) => ({ number, title, status: 'not-started', points: null, hintsShown: 0, solutionRevealed: false, secondsToSolve: null })),
-      active: null,
-      points: 0,
-      incident: null,
-      incidents: [],
-    };
-    // The live file is the learner's (and the exercise suite's): the empty answer is served here instead.
-    await page.route('**/lab/progress', (route) => route.fulfill({ json: untouched }));
-    await open('#/progress', '.empty-progress');
-    expect(await page.locator('.empty-progress p').first().textContent()).toBe('No exercise started yet. Start the track with npm run lab -- start 1; npm run lab -- list lists the exercises.');
-    expect(await page.locator('table.progress .badge').allTextContents()).toEqual(track.exercises.map(() => 'not started'));
-    await page.screenshot({ path: join(SCREENSHOTS, 'explorer-progress-empty.png') });
+    // The lab's own file, moved aside for the test (the learner's and the exercise suite's record)
+    // and put back: the Tracing API then reads a lab that has recorded nothing.
+    const { stateFile } = labPaths(REPO_ROOT);
+    const aside = `${stateFile}.aside-${process.pid}`;
+    if (existsSync(stateFile)) renameSync(stateFile, aside);
+    try {
+      await open('#/progress', '.empty-progress');
+      expect(await page.locator('.empty-progress p').first().textContent()).toBe('No exercise started yet. Start the track with npm run lab -- start 1; npm run lab -- list lists the exercises.');
+      expect(await page.locator('table.progress .badge').allTextContents()).toEqual(track.exercises.map(() => 'not started'));
+      await page.screenshot({ path: join(SCREENSHOTS, 'explorer-progress-empty.png') });
+    } finally {
+      if (existsSync(aside)) renameSync(aside, stateFile);
+    }
   });
 
-  it('draws a 10,000-span trace, and paints it, in under a second', async () => {
+  // How fast it draws is a figure of npm run bench (part 5), measured against the real Jaeger; here,
+  // that it draws every row of so big a trace.
+  it('draws every row of a 10,000-span trace', async () => {
     const model = waterfall(generateTrace(10_000));
     await open('#/alerts', 'table.alerts');
     await page.evaluate((trace) => Object.assign(window, { generatedTrace: trace }), model);
     // A string, so that the test runner's own rewriting of import() does not reach the page.
-    const ms = await page.evaluate<number>(`(async () => {
+    await page.evaluate(`(async () => {
       const { renderTrace } = await import('/ui/trace-view.js');
-      const main = document.getElementById('view');
-      const started = performance.now();
-      renderTrace(main, window.generatedTrace);
-      // Until the frame that shows it has been painted: layout and paint included.
-      await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
-      return performance.now() - started;
+      renderTrace(document.getElementById('view'), window.generatedTrace);
     })()`);
-    console.log(`trace explorer: a 10,000-span waterfall drawn in ${ms.toFixed(0)} ms`);
     expect(await page.locator('.waterfall li.row').count()).toBe(10_000);
-    expect(ms).toBeLessThan(1000);
+  });
+
+  // Last: Jaeger keeps its traces in memory, and the tests above read the ones made for them.
+  it('says so when Jaeger is down, instead of a blank page', async () => {
+    await down(stack, ['jaeger']);
+    try {
+      await open(`#/trace/${randomBytes(16).toString('hex')}`, '[role=alert]');
+      expect(await page.locator('[role=alert] p').first().textContent()).toMatch(/^Jaeger does not answer \(.+\)/);
+    } finally {
+      await up(stack, ['jaeger']);
+    }
+  });
+
+  it('says so when the Tracing API is down, instead of a blank page', async () => {
+    await open('#/alerts', 'table.alerts');
+    await down(stack, ['trace-api']);
+    try {
+      await page.evaluate((id) => (location.hash = `#/trace/${id}`), slow);
+      await page.locator('[role=alert]').first().waitFor({ timeout: 30_000 });
+      expect(await page.locator('[role=alert] p').first().textContent()).toMatch(/^The Tracing API does not answer/);
+    } finally {
+      await up(stack, ['trace-api']);
+    }
   });
 });
