@@ -1,7 +1,7 @@
 import type { Span } from '@tracing-lab/trace-analysis';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { checkedPage, launchChromium } from '../integration/support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { pagePerTest } from '../integration/support/browser.js';
 import { waitForTrace } from '../integration/support/jaeger.js';
 import { wholeOrderTrace } from '../integration/support/order-trace.js';
 import { ancestry, BROWSER, placeOrder } from '../integration/support/shop-page.js';
@@ -12,22 +12,8 @@ import { FRONTEND } from './support/lab.js';
 // on "Place order" is the root of the order's trace, every mesh container's spans under it. The
 // native suite (test/integration/shop-page.test.ts) checks the page itself in detail.
 
-let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  const opened = await checkedPage(browser);
-  page = opened.page;
-  return opened.closeAndCheck;
-});
+pagePerTest((opened) => (page = opened));
 
 describe('the shop page under Compose', () => {
   it("starts the order's trace with the click, found in Jaeger with the browser's span at its root", async () => {

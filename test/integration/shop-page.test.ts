@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { parseTraceResponse, type Span } from '@tracing-lab/trace-analysis';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { checkedPage, launchChromium, SCREENSHOTS } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { pagePerTest, SCREENSHOTS } from './support/browser.js';
 import { waitForTrace } from './support/jaeger.js';
 import { FRONTEND } from './support/mesh.js';
 import { wholeOrderTrace } from './support/order-trace.js';
@@ -16,22 +16,8 @@ const MESH_SERVICES = ['backend', 'database', 'frontend', 'notifier'];
 // The seeded users' addresses all end so (services/database/src/schema.ts): none may reach a span.
 const EMAIL = /@example\.com/;
 
-let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  const opened = await checkedPage(browser);
-  page = opened.page;
-  return opened.closeAndCheck;
-});
+pagePerTest((opened) => (page = opened));
 
 describe('the shop page', () => {
   it("starts the order's trace with the click: the browser's spans at its root, every mesh service under them", async () => {

@@ -8,9 +8,9 @@ import { waitFor } from '@tracing-lab/checker/poll';
 import { generateTrace } from '@tracing-lab/trace-analysis';
 import type { Waterfall } from '@tracing-lab/trace-api/explorer/waterfall-model';
 import { waterfall } from '@tracing-lab/trace-api/waterfall';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { checkedPage, launchChromium, SCREENSHOTS } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pagePerTest, SCREENSHOTS } from './support/browser.js';
 import { labPaths } from '@tracing-lab/scripts/lab/lab-state';
 import { down, loadStack, REPO_ROOT, up } from '@tracing-lab/scripts/stack';
 import { waitForTrace } from './support/jaeger.js';
@@ -26,14 +26,13 @@ const TRACE_API = 'http://127.0.0.1:3000';
 const stack = loadStack();
 const MESH_SERVICES = ['backend', 'database', 'frontend', 'notifier'];
 
-let browser: Browser;
 let page: Page;
+pagePerTest((opened) => (page = opened));
 let slow: string;
 let healthy: string;
 // The slow-db SELECT in the order request (slow-db sleeps once more in the notifier, after the response).
 let slowQuery: { spanId: string; percentage: number };
 beforeAll(async () => {
-  browser = await launchChromium();
   // Other suites restart the frontend: an order refused while it starts is sent again.
   const order = (headers?: Record<string, string>) => waitFor('the frontend to take an order', () => createOrder(headers), { timeoutMs: 30_000, intervalMs: 500 });
   const orders = await Promise.all([order({ baggage: 'lab.scenario=slow-db' }), order()]);
@@ -48,16 +47,6 @@ beforeAll(async () => {
   const found = model.analysis.bottlenecks.find((bottleneck) => inOrderRequest(bottleneck.spanId));
   if (!found) throw new Error(`no bottleneck under POST /db/orders in the slow-db trace ${slow}`);
   slowQuery = found;
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  const opened = await checkedPage(browser);
-  page = opened.page;
-  return opened.closeAndCheck;
 });
 
 async function open(hash: string, ready: string): Promise<void> {
