@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { meshAddresses } from '@tracing-lab/checker/options';
 import { buildTraceTree, fetchJaeger, JaegerClient } from '@tracing-lab/trace-analysis';
 import { type Incident, LEVELS, type Level, findIncident } from '../incidents/catalogue.js';
 import { CAUSES, isCause } from '../incidents/causes.js';
@@ -15,7 +16,8 @@ import type { LabContext } from '../lab-context.js';
 // `npm run lab -- incident <start|answer|hint|reveal|stop|status|causes>`: a hidden fault, told only by
 // its symptom, and a diagnosis graded from the evidence in Jaeger.
 
-export const JAEGER_URL = process.env.LAB_JAEGER_URL ?? 'http://localhost:16686';
+// The checker's: LAB_JAEGER_URL, else Jaeger's published port.
+const JAEGER_URL = meshAddresses().jaegerUrl;
 
 const CAUSE_LIST = Object.entries(CAUSES)
   .map(([word, meaning]) => `  ${word.padEnd(19)} ${meaning}`)
