@@ -9,8 +9,8 @@ import { LAB_BAGGAGE_PREFIX } from './span-processors.js';
 // `node shared-tracing/dist/span-costs-bench.js [spans]`: what one span costs in this process, for
 // the price list of `npm run bench -- --price-list`. A span like the mesh's HTTP server spans (the
 // attributes the http instrumentation sets) is started and ended through the SDK with each of our
-// span processors, and batches of such spans are encoded as OTLP/HTTP sends them, as JSON (what
-// the services' exporter sends) and as protobuf. Prints one JSON object.
+// span processors, and batches of such spans are encoded as OTLP/HTTP sends them, as protobuf (what
+// the services' exporter sends) and as JSON. Prints one JSON object.
 
 const BATCH = 512;
 const ROUNDS = 5;

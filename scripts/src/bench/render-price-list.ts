@@ -28,8 +28,8 @@ export function renderPriceList(report: PriceListReport): string {
     { label: 'our baggage span processor adds', values: `${signed(created.withBaggage - created.sdk)} µs` },
     { label: 'our redaction span processor adds', values: `${signed(created.withRedaction - created.sdk)} µs` },
     { label: 'with the mesh\'s processors, all together', values: `${fixed(created.mesh, 2)} µs` },
-    { label: 'encoded for OTLP/HTTP as JSON (what we send)', values: `${fixed(spanCosts.encodedMicros.json, 2)} µs` },
-    { label: 'encoded as protobuf', values: `${fixed(spanCosts.encodedMicros.protobuf, 2)} µs` },
+    { label: 'encoded for OTLP/HTTP as protobuf (what we send)', values: `${fixed(spanCosts.encodedMicros.protobuf, 2)} µs` },
+    { label: 'encoded as JSON', values: `${fixed(spanCosts.encodedMicros.json, 2)} µs` },
     { label: 'published: startSpan, no attributes', values: `${fixed(published.startSpan, 2)} µs` },
     { label: 'published: startSpan with 30 attributes', values: `${fixed(published.startSpanWith30Attributes, 2)} µs` },
   ];

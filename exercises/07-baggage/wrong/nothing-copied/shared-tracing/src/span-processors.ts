@@ -1,7 +1,7 @@
 import { BaggageSpanProcessor } from '@opentelemetry/baggage-span-processor';
 import { getNumberFromEnv } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { BatchSpanProcessor, SimpleSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace';
+import { otlpExporter } from './otlp-exporter.js';
 import { RedactionSpanProcessor } from './redaction-span-processor.js';
 import { spanPipelineMeterProvider } from './span-pipeline-stats.js';
 
@@ -23,16 +23,16 @@ export function meshSpanProcessors(exportMode: ExportMode = 'batched'): SpanProc
   // of its own: spans are made and processed, and sent nowhere (what the benchmark's price list
   // measures the export against). The lab's only exporter is OTLP.
   if (process.env.OTEL_TRACES_EXPORTER?.trim() === 'none') return processors;
-  const exporter = exportMode === 'batched' ? batchProcessor() : new SimpleSpanProcessor({ exporter: new OTLPTraceExporter() });
+  const exporter = exportMode === 'batched' ? batchProcessor() : new SimpleSpanProcessor({ exporter: otlpExporter() });
   return [...processors, exporter];
 }
 
-// OTLP over HTTP to Jaeger's :4318, batched so the export stays off the request path. The SDK builds
-// this processor from OTEL_BSP_* only when it owns the processor list; since the list is ours, the
-// same standard variables are read here.
+// OTLP over HTTP to Jaeger's :4318 (otlp-exporter.ts), batched so the export stays off the request
+// path. The SDK builds this processor from OTEL_BSP_* only when it owns the processor list; since the
+// list is ours, the same standard variables are read here.
 function batchProcessor(): BatchSpanProcessor {
   return new BatchSpanProcessor({
-    exporter: new OTLPTraceExporter(),
+    exporter: otlpExporter(),
     maxQueueSize: getNumberFromEnv('OTEL_BSP_MAX_QUEUE_SIZE'),
     scheduledDelayMillis: getNumberFromEnv('OTEL_BSP_SCHEDULE_DELAY'),
     exportTimeoutMillis: getNumberFromEnv('OTEL_BSP_EXPORT_TIMEOUT'),
