@@ -151,7 +151,8 @@ describe.each(IDS)('incident %s under Compose', { retry: 1 }, (id) => {
 });
 
 describe('after the incidents', () => {
-  it('docker compose run --rm check scores 100/100: the mesh is mended', async () => {
+  // One retry, for the Podman DNS gap tools.test.ts describes.
+  it('docker compose run --rm check scores 100/100: the mesh is mended', { retry: 1 }, async () => {
     const { output } = await run('check');
     expect(output).toMatch(/Score: 100\/100 points \(11 of 11 tasks pass\)/);
   });
